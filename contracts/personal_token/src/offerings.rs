@@ -1,0 +1,348 @@
+//! Primary offerings: the issuer sells his own tokens at a fixed price, all or nothing.
+//!
+//! ```text
+//!  open_offering ──► Open ──(deadline or sold out)──► settle ──raised >= min_total──► Settled
+//!                     │                                  └──otherwise──────────────► Failed
+//!                     ├─ cancel_offering (issuer, before it closes) ───────────────► Failed
+//!                     └─ refund while frozen, or after close below minimum ────────► Failed
+//!  Failed: every subscriber refunds in full.
+//! ```
+//! Offered tokens are locked in the issuer's balance while the offering is open. Subscriptions
+//! are escrowed; `settle` delivers to each subscriber (at most [`MAX_SUBSCRIBERS`]) and pays the
+//! issuer in one call.
+
+use crate::events::{
+    OfferingFailed, OfferingOpened, OfferingSettled, Subscribed, SubscriptionRefunded, TokenEvent,
+};
+use crate::ledger::transfer_event;
+use crate::state::{Ctx, Membership, TokenState};
+use crate::types::{
+    Interaction, Offering, OfferingId, OfferingStatus, Outcome, Subscription, MAX_INVITEES,
+    MAX_SUBSCRIBERS,
+};
+use interfaces::{restriction, AccountId, Balance, Hash, Timestamp, TokenError};
+use ink::prelude::vec::Vec;
+
+/// Terms of a new offering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfferingTerms {
+    /// Tokens offered.
+    pub amount: Balance,
+    /// Native price of one token unit.
+    pub price_per_unit: Balance,
+    /// Minimum native total for the offering to settle.
+    pub min_total: Balance,
+    /// Subscriptions close at this time.
+    pub deadline: Timestamp,
+    /// Named buyers; empty means every active member may subscribe.
+    pub invitees: Vec<AccountId>,
+}
+
+impl TokenState {
+    /// The offering `id`.
+    pub fn offering(&self, id: OfferingId) -> Option<Offering> {
+        self.offerings.get(id)
+    }
+
+    /// Number of offerings ever opened (ids are `0..offering_count`).
+    pub fn offering_count(&self) -> OfferingId {
+        self.next_offering_id
+    }
+
+    /// `subscriber`'s position in offering `id`.
+    pub fn subscription(&self, id: OfferingId, subscriber: AccountId) -> Subscription {
+        self.subscriptions.get((id, subscriber)).unwrap_or_default()
+    }
+
+    /// Whether `account` may subscribe to invite-only offering `id`.
+    pub fn is_invited(&self, id: OfferingId, account: AccountId) -> bool {
+        self.invited.contains((id, account))
+    }
+
+    fn load_offering(&self, id: OfferingId) -> Result<Offering, TokenError> {
+        self.offerings.get(id).ok_or(TokenError::OfferingNotFound)
+    }
+
+    /// The issuer opens an offering; the offered tokens are locked.
+    ///
+    /// Precedence: `NotIssuer`, `NotWired`, `Frozen`, `ZeroAmount`, `InvalidOffering` (zero
+    /// price or minimum above the total value), `ArithmeticOverflow` (total value passes
+    /// u128), `DeadlineInPast`, `TooManyInvitees`, `InsufficientUnlockedBalance`.
+    pub fn open_offering(
+        &mut self,
+        ctx: Ctx,
+        terms: OfferingTerms,
+    ) -> Result<(OfferingId, Outcome), TokenError> {
+        self.ensure_issuer(ctx.caller)?;
+        self.ensure_links()?;
+        self.ensure_not_frozen()?;
+        if terms.amount == 0 {
+            return Err(TokenError::ZeroAmount);
+        }
+        if terms.price_per_unit == 0 {
+            return Err(TokenError::InvalidOffering);
+        }
+        let total_value = terms
+            .amount
+            .checked_mul(terms.price_per_unit)
+            .ok_or(TokenError::ArithmeticOverflow)?;
+        if terms.min_total > total_value {
+            return Err(TokenError::InvalidOffering);
+        }
+        if terms.deadline <= ctx.now {
+            return Err(TokenError::DeadlineInPast);
+        }
+        if terms.invitees.len() > MAX_INVITEES {
+            return Err(TokenError::TooManyInvitees);
+        }
+        if self.ledger.unlocked_of(self.issuer) < terms.amount {
+            return Err(TokenError::InsufficientUnlockedBalance);
+        }
+        let id = self.next_offering_id;
+        let next_id = id.checked_add(1).ok_or(TokenError::ArithmeticOverflow)?;
+        // Effects.
+        self.ledger.lock(self.issuer, terms.amount)?;
+        self.next_offering_id = next_id;
+        for invitee in &terms.invitees {
+            self.invited.insert((id, *invitee), &());
+        }
+        let invite_only = !terms.invitees.is_empty();
+        self.offerings.insert(
+            id,
+            &Offering {
+                amount: terms.amount,
+                price_per_unit: terms.price_per_unit,
+                min_total: terms.min_total,
+                deadline: terms.deadline,
+                invite_only,
+                sold: 0,
+                raised: 0,
+                subscriber_count: 0,
+                status: OfferingStatus::Open,
+            },
+        );
+        let mut outcome = Outcome::default();
+        outcome.event(TokenEvent::OfferingOpened(OfferingOpened {
+            id,
+            amount: terms.amount,
+            price_per_unit: terms.price_per_unit,
+            min_total: terms.min_total,
+            deadline: terms.deadline,
+            invite_only,
+        }));
+        Ok((id, outcome))
+    }
+
+    /// A member subscribes `amount`, paying `amount * price_per_unit` into escrow and
+    /// consenting to the token's terms (`terms_hash` must equal the token's).
+    ///
+    /// Precedence: `OfferingNotFound`, `Frozen`, `OfferingClosed`, `TermsMismatch`,
+    /// `IssuerNotAllowed`, `NotInvited`, `Restricted(4)` (not an active member), `ZeroAmount`,
+    /// `ExceedsOffering`, `ArithmeticOverflow`, `WrongPayment`, `TooManySubscribers`.
+    pub fn subscribe(
+        &mut self,
+        ctx: Ctx,
+        id: OfferingId,
+        amount: Balance,
+        terms_hash: Hash,
+        members: &impl Membership,
+    ) -> Result<Outcome, TokenError> {
+        let mut offering = self.load_offering(id)?;
+        self.ensure_not_frozen()?;
+        if offering.status != OfferingStatus::Open || offering.is_closed(ctx.now) {
+            return Err(TokenError::OfferingClosed);
+        }
+        if terms_hash != self.terms_hash {
+            return Err(TokenError::TermsMismatch);
+        }
+        let subscriber = ctx.caller;
+        if subscriber == self.issuer {
+            return Err(TokenError::IssuerNotAllowed);
+        }
+        if offering.invite_only && !self.is_invited(id, subscriber) {
+            return Err(TokenError::NotInvited);
+        }
+        if !members.is_active(subscriber)? {
+            return Err(TokenError::Restricted(restriction::RECEIVER_NOT_MEMBER));
+        }
+        if amount == 0 {
+            return Err(TokenError::ZeroAmount);
+        }
+        let remaining = offering.amount.saturating_sub(offering.sold);
+        if amount > remaining {
+            return Err(TokenError::ExceedsOffering);
+        }
+        let cost = amount
+            .checked_mul(offering.price_per_unit)
+            .ok_or(TokenError::ArithmeticOverflow)?;
+        if ctx.transferred != cost {
+            return Err(TokenError::WrongPayment {
+                expected: cost,
+                received: ctx.transferred,
+            });
+        }
+        let mut position = self.subscription(id, subscriber);
+        let is_new = position.amount == 0;
+        if is_new && offering.subscriber_count >= MAX_SUBSCRIBERS {
+            return Err(TokenError::TooManySubscribers);
+        }
+        position.amount = position
+            .amount
+            .checked_add(amount)
+            .ok_or(TokenError::ArithmeticOverflow)?;
+        position.paid = position
+            .paid
+            .checked_add(cost)
+            .ok_or(TokenError::ArithmeticOverflow)?;
+        offering.raised = offering
+            .raised
+            .checked_add(cost)
+            .ok_or(TokenError::ArithmeticOverflow)?;
+        // proof: amount <= remaining = offering.amount - offering.sold.
+        offering.sold = offering.sold.saturating_add(amount);
+        // Effects.
+        self.add_escrow(cost)?;
+        if is_new {
+            self.subscriber_at
+                .insert((id, offering.subscriber_count), &subscriber);
+            offering.subscriber_count = offering.subscriber_count.saturating_add(1);
+        }
+        self.subscriptions.insert((id, subscriber), &position);
+        self.offerings.insert(id, &offering);
+        let mut outcome = Outcome::default();
+        outcome.event(TokenEvent::Subscribed(Subscribed {
+            id,
+            subscriber,
+            amount,
+            paid: cost,
+            terms_hash,
+        }));
+        Ok(outcome)
+    }
+
+    /// Anyone settles a closed offering. If it raised at least `min_total`, every subscriber
+    /// receives his tokens, unsold tokens are unlocked and the issuer is paid; otherwise the
+    /// offering fails and subscribers refund.
+    ///
+    /// Precedence: `OfferingNotFound`, `OfferingFinalized`, `OfferingStillOpen`, `Frozen`
+    /// (a successful settlement moves tokens; while frozen subscribers refund instead).
+    pub fn settle(&mut self, ctx: Ctx, id: OfferingId) -> Result<Outcome, TokenError> {
+        let mut offering = self.load_offering(id)?;
+        if offering.status != OfferingStatus::Open {
+            return Err(TokenError::OfferingFinalized);
+        }
+        if !offering.is_closed(ctx.now) {
+            return Err(TokenError::OfferingStillOpen);
+        }
+        let mut outcome = Outcome::default();
+        if offering.raised < offering.min_total {
+            self.fail_offering(id, &mut offering, &mut outcome)?;
+            return Ok(outcome);
+        }
+        self.ensure_not_frozen()?;
+        // Effects.
+        for index in 0..offering.subscriber_count {
+            let subscriber = self
+                .subscriber_at
+                .get((id, index))
+                .ok_or(TokenError::OfferingNotFound)?;
+            let position = self.subscription(id, subscriber);
+            let change = self
+                .ledger
+                .move_locked(self.issuer, subscriber, position.amount)?;
+            outcome.event(transfer_event(&change));
+            outcome.interact(Interaction::BalanceHook(change));
+        }
+        let unsold = offering.amount.saturating_sub(offering.sold);
+        self.ledger.unlock(self.issuer, unsold)?;
+        self.release_escrow(offering.raised)?;
+        self.record_trade(offering.raised, offering.sold, ctx.now);
+        offering.status = OfferingStatus::Settled;
+        self.offerings.insert(id, &offering);
+        outcome.event(TokenEvent::OfferingSettled(OfferingSettled {
+            id,
+            sold: offering.sold,
+            raised: offering.raised,
+        }));
+        if offering.raised > 0 {
+            outcome.interact(Interaction::Pay {
+                to: self.issuer,
+                amount: offering.raised,
+            });
+        }
+        Ok(outcome)
+    }
+
+    /// The issuer cancels an offering before it closes; subscribers refund in full.
+    ///
+    /// Precedence: `OfferingNotFound`, `NotIssuer`, `OfferingFinalized`, `OfferingClosed`
+    /// (deadline passed or sold out: it must be settled).
+    pub fn cancel_offering(&mut self, ctx: Ctx, id: OfferingId) -> Result<Outcome, TokenError> {
+        let mut offering = self.load_offering(id)?;
+        self.ensure_issuer(ctx.caller)?;
+        if offering.status != OfferingStatus::Open {
+            return Err(TokenError::OfferingFinalized);
+        }
+        if offering.is_closed(ctx.now) {
+            return Err(TokenError::OfferingClosed);
+        }
+        let mut outcome = Outcome::default();
+        self.fail_offering(id, &mut offering, &mut outcome)?;
+        Ok(outcome)
+    }
+
+    /// A subscriber takes his payment back in full from a failed offering. An open offering
+    /// fails on the first refund if the token is frozen, or if it closed below its minimum.
+    ///
+    /// Precedence: `OfferingNotFound`, `NothingToRefund`, `OfferingNotFailed`.
+    pub fn refund(&mut self, ctx: Ctx, id: OfferingId) -> Result<Outcome, TokenError> {
+        let mut offering = self.load_offering(id)?;
+        let subscriber = ctx.caller;
+        let mut position = self.subscription(id, subscriber);
+        if position.paid == 0 {
+            return Err(TokenError::NothingToRefund);
+        }
+        let failing_now = offering.status == OfferingStatus::Open
+            && (self.frozen
+                || (offering.is_closed(ctx.now) && offering.raised < offering.min_total));
+        if offering.status != OfferingStatus::Failed && !failing_now {
+            return Err(TokenError::OfferingNotFailed);
+        }
+        let mut outcome = Outcome::default();
+        if failing_now {
+            self.fail_offering(id, &mut offering, &mut outcome)?;
+        }
+        // Effects.
+        let amount = position.paid;
+        position.paid = 0;
+        self.subscriptions.insert((id, subscriber), &position);
+        self.release_escrow(amount)?;
+        outcome.event(TokenEvent::SubscriptionRefunded(SubscriptionRefunded {
+            id,
+            subscriber,
+            amount,
+        }));
+        outcome.interact(Interaction::Pay {
+            to: subscriber,
+            amount,
+        });
+        Ok(outcome)
+    }
+
+    /// Marks an open offering failed and unlocks its tokens.
+    fn fail_offering(
+        &mut self,
+        id: OfferingId,
+        offering: &mut Offering,
+        outcome: &mut Outcome,
+    ) -> Result<(), TokenError> {
+        self.ledger.unlock(self.issuer, offering.amount)?;
+        offering.status = OfferingStatus::Failed;
+        self.offerings.insert(id, offering);
+        outcome.event(TokenEvent::OfferingFailed(OfferingFailed {
+            id,
+            raised: offering.raised,
+        }));
+        Ok(())
+    }
+}

@@ -1,0 +1,458 @@
+//! Approved secondary sales: delivery versus payment.
+//!
+//! Life of a request (`d` = decision period, `t0` = creation):
+//! ```text
+//!  request_transfer ──► Pending ──approve (unfunded)──► Approved ──fund──► Executed
+//!                         │  │                             │
+//!                         │  └─approve (funded or price 0)─┴──────────────► Executed
+//!                         ├─ exercise_first_refusal ────────────────────────► Preempted
+//!                         ├─ reject_transfer ────────────────────────────────► Rejected
+//!                         └─ cancel_request ─────────────────────────────────► Cancelled
+//!  decision deadline  = t0 + d: silence approves if `auto_approve` (then anyone may
+//!                       `execute_transfer` a funded request), else the seller may cancel;
+//!  settlement deadline = t0 + 2d: the request can no longer execute; anyone may cancel it.
+//! ```
+//! Exits always release: the locked tokens return to the seller's free balance and an
+//! escrowed price to the buyer, whichever way a request closes.
+
+use crate::events::{
+    FirstRefusalExercised, FundingWithdrawn, RequestCancelled, RequestFunded, TokenEvent,
+    TransferApproved, TransferExecuted, TransferRejected, TransferRequested,
+};
+use crate::ledger::transfer_event;
+use crate::state::{Ctx, Membership, TokenState};
+use crate::types::{
+    Interaction, Outcome, RequestId, RequestStatus, TransferRequest, MAX_REASON_LEN,
+};
+use interfaces::{restriction, AccountId, Balance, TokenError};
+use ink::prelude::string::String;
+
+impl TokenState {
+    /// The request `id`.
+    pub fn request(&self, id: RequestId) -> Option<TransferRequest> {
+        self.requests.get(id)
+    }
+
+    /// Number of requests ever made (ids are `0..request_count`).
+    pub fn request_count(&self) -> RequestId {
+        self.next_request_id
+    }
+
+    fn load_request(&self, id: RequestId) -> Result<TransferRequest, TokenError> {
+        self.requests.get(id).ok_or(TokenError::RequestNotFound)
+    }
+
+    /// The seller asks to sell `amount` to `buyer` for `price`; the amount is locked.
+    ///
+    /// Precedence: `NotWired`, `Frozen`, `IssuerNotAllowed`, `ZeroAmount`, `SelfTransfer`,
+    /// `Restricted(3|4)` (seller or buyer not an active member),
+    /// `InsufficientUnlockedBalance`.
+    pub fn request_transfer(
+        &mut self,
+        ctx: Ctx,
+        buyer: AccountId,
+        amount: Balance,
+        price: Balance,
+        members: &impl Membership,
+    ) -> Result<(RequestId, Outcome), TokenError> {
+        self.ensure_links()?;
+        self.ensure_not_frozen()?;
+        let seller = ctx.caller;
+        if seller == self.issuer {
+            return Err(TokenError::IssuerNotAllowed);
+        }
+        if amount == 0 {
+            return Err(TokenError::ZeroAmount);
+        }
+        if buyer == seller {
+            return Err(TokenError::SelfTransfer);
+        }
+        self.ensure_members(seller, buyer, members)?;
+        if self.ledger.unlocked_of(seller) < amount {
+            return Err(TokenError::InsufficientUnlockedBalance);
+        }
+        let decision_deadline = ctx
+            .now
+            .checked_add(self.decision_period)
+            .ok_or(TokenError::ArithmeticOverflow)?;
+        let settlement_deadline = decision_deadline
+            .checked_add(self.decision_period)
+            .ok_or(TokenError::ArithmeticOverflow)?;
+        let id = self.next_request_id;
+        let next_id = id.checked_add(1).ok_or(TokenError::ArithmeticOverflow)?;
+        // Effects.
+        self.ledger.lock(seller, amount)?;
+        self.next_request_id = next_id;
+        self.requests.insert(
+            id,
+            &TransferRequest {
+                seller,
+                buyer,
+                amount,
+                price,
+                created_at: ctx.now,
+                decision_deadline,
+                settlement_deadline,
+                funded: false,
+                status: RequestStatus::Pending,
+            },
+        );
+        let mut outcome = Outcome::default();
+        outcome.event(TokenEvent::TransferRequested(TransferRequested {
+            id,
+            seller,
+            buyer,
+            amount,
+            price,
+            decision_deadline,
+            settlement_deadline,
+        }));
+        Ok((id, outcome))
+    }
+
+    /// The buyer pays exactly the price into escrow. If the request is already approved (by
+    /// the issuer or by silence) it executes at once.
+    ///
+    /// Precedence: `RequestNotFound`, `NotBuyer`, `RequestClosed`, `AlreadyFunded`,
+    /// `NothingToFund`, `Frozen`, `RequestExpired`, `WrongPayment`, then the execution's
+    /// errors.
+    pub fn fund_request(
+        &mut self,
+        ctx: Ctx,
+        id: RequestId,
+        members: &impl Membership,
+    ) -> Result<Outcome, TokenError> {
+        let mut request = self.load_request(id)?;
+        if ctx.caller != request.buyer {
+            return Err(TokenError::NotBuyer);
+        }
+        if !request.is_open() {
+            return Err(TokenError::RequestClosed);
+        }
+        if request.funded {
+            return Err(TokenError::AlreadyFunded);
+        }
+        if request.price == 0 {
+            return Err(TokenError::NothingToFund);
+        }
+        self.ensure_not_frozen()?;
+        if request.is_expired(ctx.now) {
+            return Err(TokenError::RequestExpired);
+        }
+        if ctx.transferred != request.price {
+            return Err(TokenError::WrongPayment {
+                expected: request.price,
+                received: ctx.transferred,
+            });
+        }
+        let approved = request.is_approved(ctx.now, self.auto_approve);
+        if approved {
+            self.ensure_members(request.seller, request.buyer, members)?;
+        }
+        // Effects.
+        request.funded = true;
+        self.add_escrow(request.price)?;
+        let mut outcome = Outcome::default();
+        outcome.event(TokenEvent::RequestFunded(RequestFunded {
+            id,
+            price: request.price,
+        }));
+        if approved {
+            self.execute(ctx, id, request, &mut outcome)?;
+        } else {
+            self.requests.insert(id, &request);
+        }
+        Ok(outcome)
+    }
+
+    /// The buyer takes his escrowed payment back. Allowed while the request is not approved,
+    /// after its settlement deadline, or while the token is frozen.
+    ///
+    /// Precedence: `RequestNotFound`, `NotBuyer`, `RequestClosed`, `NotFunded`,
+    /// `CannotWithdrawYet`.
+    pub fn withdraw_funding(&mut self, ctx: Ctx, id: RequestId) -> Result<Outcome, TokenError> {
+        let mut request = self.load_request(id)?;
+        if ctx.caller != request.buyer {
+            return Err(TokenError::NotBuyer);
+        }
+        if !request.is_open() {
+            return Err(TokenError::RequestClosed);
+        }
+        if !request.funded {
+            return Err(TokenError::NotFunded);
+        }
+        let may_withdraw = self.frozen
+            || request.is_expired(ctx.now)
+            || !request.is_approved(ctx.now, self.auto_approve);
+        if !may_withdraw {
+            return Err(TokenError::CannotWithdrawYet);
+        }
+        // Effects.
+        request.funded = false;
+        self.release_escrow(request.price)?;
+        self.requests.insert(id, &request);
+        let mut outcome = Outcome::default();
+        outcome.event(TokenEvent::FundingWithdrawn(FundingWithdrawn {
+            id,
+            price: request.price,
+        }));
+        outcome.interact(Interaction::Pay {
+            to: request.buyer,
+            amount: request.price,
+        });
+        Ok(outcome)
+    }
+
+    /// The issuer approves. A funded (or free) request executes at once; otherwise it waits
+    /// for the buyer's payment until the settlement deadline.
+    ///
+    /// Precedence: `RequestNotFound`, `NotIssuer`, `AlreadyApproved`, `RequestClosed`,
+    /// `Frozen`, `RequestExpired`, then the execution's errors (`Restricted(3|4)`).
+    pub fn approve_transfer(
+        &mut self,
+        ctx: Ctx,
+        id: RequestId,
+        members: &impl Membership,
+    ) -> Result<Outcome, TokenError> {
+        let mut request = self.load_request(id)?;
+        self.ensure_issuer(ctx.caller)?;
+        match request.status {
+            RequestStatus::Pending => {}
+            RequestStatus::Approved => return Err(TokenError::AlreadyApproved),
+            _ => return Err(TokenError::RequestClosed),
+        }
+        self.ensure_not_frozen()?;
+        if request.is_expired(ctx.now) {
+            return Err(TokenError::RequestExpired);
+        }
+        let mut outcome = Outcome::default();
+        outcome.event(TokenEvent::TransferApproved(TransferApproved { id }));
+        if request.funded || request.price == 0 {
+            self.ensure_members(request.seller, request.buyer, members)?;
+            self.execute(ctx, id, request, &mut outcome)?;
+        } else {
+            request.status = RequestStatus::Approved;
+            self.requests.insert(id, &request);
+        }
+        Ok(outcome)
+    }
+
+    /// Anyone executes a request approved by silence (`auto_approve` after the decision
+    /// deadline) or by the issuer, once funded.
+    ///
+    /// Precedence: `RequestNotFound`, `RequestClosed`, `NotApproved`, `NotFunded`, `Frozen`,
+    /// `RequestExpired`, `Restricted(3|4)`.
+    pub fn execute_transfer(
+        &mut self,
+        ctx: Ctx,
+        id: RequestId,
+        members: &impl Membership,
+    ) -> Result<Outcome, TokenError> {
+        let request = self.load_request(id)?;
+        if !request.is_open() {
+            return Err(TokenError::RequestClosed);
+        }
+        if !request.is_approved(ctx.now, self.auto_approve) {
+            return Err(TokenError::NotApproved);
+        }
+        if !request.funded && request.price > 0 {
+            return Err(TokenError::NotFunded);
+        }
+        self.ensure_not_frozen()?;
+        if request.is_expired(ctx.now) {
+            return Err(TokenError::RequestExpired);
+        }
+        self.ensure_members(request.seller, request.buyer, members)?;
+        let mut outcome = Outcome::default();
+        self.execute(ctx, id, request, &mut outcome)?;
+        Ok(outcome)
+    }
+
+    /// Delivery versus payment, after every check: tokens to the buyer, escrow to the seller.
+    fn execute(
+        &mut self,
+        ctx: Ctx,
+        id: RequestId,
+        mut request: TransferRequest,
+        outcome: &mut Outcome,
+    ) -> Result<(), TokenError> {
+        let change = self
+            .ledger
+            .move_locked(request.seller, request.buyer, request.amount)?;
+        if request.price > 0 {
+            self.release_escrow(request.price)?;
+        }
+        request.status = RequestStatus::Executed;
+        request.funded = false;
+        self.requests.insert(id, &request);
+        self.record_trade(request.price, request.amount, ctx.now);
+        outcome.event(transfer_event(&change));
+        outcome.event(TokenEvent::TransferExecuted(TransferExecuted {
+            id,
+            seller: request.seller,
+            buyer: request.buyer,
+            amount: request.amount,
+            price: request.price,
+        }));
+        outcome.interact(Interaction::BalanceHook(change));
+        if request.price > 0 {
+            outcome.interact(Interaction::Pay {
+                to: request.seller,
+                amount: request.price,
+            });
+        }
+        Ok(())
+    }
+
+    /// The issuer rejects an open request, stating why; tokens unlocked, escrow refunded.
+    /// Allowed while frozen (it only unwinds).
+    ///
+    /// Precedence: `RequestNotFound`, `NotIssuer`, `RequestClosed`, `ReasonTooLong`.
+    pub fn reject_transfer(
+        &mut self,
+        ctx: Ctx,
+        id: RequestId,
+        reason: String,
+    ) -> Result<Outcome, TokenError> {
+        let request = self.load_request(id)?;
+        self.ensure_issuer(ctx.caller)?;
+        if !request.is_open() {
+            return Err(TokenError::RequestClosed);
+        }
+        if reason.len() > MAX_REASON_LEN {
+            return Err(TokenError::ReasonTooLong);
+        }
+        let mut outcome = Outcome::default();
+        self.close(id, request, RequestStatus::Rejected, &mut outcome)?;
+        outcome.event(TokenEvent::TransferRejected(TransferRejected { id, reason }));
+        Ok(outcome)
+    }
+
+    /// The issuer buys the tokens himself at the request's price, paying it with this message;
+    /// the seller is paid and the buyer's escrow refunded.
+    ///
+    /// Precedence: `RequestNotFound`, `NotIssuer`, `RequestClosed`, `Frozen`,
+    /// `RequestExpired`, `WrongPayment`.
+    pub fn exercise_first_refusal(
+        &mut self,
+        ctx: Ctx,
+        id: RequestId,
+    ) -> Result<Outcome, TokenError> {
+        let mut request = self.load_request(id)?;
+        self.ensure_issuer(ctx.caller)?;
+        if !request.is_open() {
+            return Err(TokenError::RequestClosed);
+        }
+        self.ensure_not_frozen()?;
+        if request.is_expired(ctx.now) {
+            return Err(TokenError::RequestExpired);
+        }
+        if ctx.transferred != request.price {
+            return Err(TokenError::WrongPayment {
+                expected: request.price,
+                received: ctx.transferred,
+            });
+        }
+        // Effects.
+        let change = self
+            .ledger
+            .move_locked(request.seller, self.issuer, request.amount)?;
+        let refund_buyer = request.funded;
+        if refund_buyer {
+            self.release_escrow(request.price)?;
+        }
+        request.status = RequestStatus::Preempted;
+        request.funded = false;
+        self.requests.insert(id, &request);
+        self.record_trade(request.price, request.amount, ctx.now);
+        let mut outcome = Outcome::default();
+        outcome.event(transfer_event(&change));
+        outcome.event(TokenEvent::FirstRefusalExercised(FirstRefusalExercised {
+            id,
+            amount: request.amount,
+            price: request.price,
+        }));
+        outcome.interact(Interaction::BalanceHook(change));
+        if request.price > 0 {
+            outcome.interact(Interaction::Pay {
+                to: request.seller,
+                amount: request.price,
+            });
+            if refund_buyer {
+                outcome.interact(Interaction::Pay {
+                    to: request.buyer,
+                    amount: request.price,
+                });
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// Cancels an open request; tokens unlocked and escrow refunded. The seller may cancel
+    /// while the request is not approved (by the issuer or by silence), while the token is
+    /// frozen, or after the settlement deadline; anyone may cancel after the settlement
+    /// deadline.
+    ///
+    /// Precedence: `RequestNotFound`, `RequestClosed`, `NotSeller` (someone else before the
+    /// deadline), `CannotCancelYet`.
+    pub fn cancel_request(&mut self, ctx: Ctx, id: RequestId) -> Result<Outcome, TokenError> {
+        let request = self.load_request(id)?;
+        if !request.is_open() {
+            return Err(TokenError::RequestClosed);
+        }
+        let expired = request.is_expired(ctx.now);
+        if ctx.caller != request.seller && !expired {
+            return Err(TokenError::NotSeller);
+        }
+        if !expired && !self.frozen && request.is_approved(ctx.now, self.auto_approve) {
+            return Err(TokenError::CannotCancelYet);
+        }
+        let mut outcome = Outcome::default();
+        self.close(id, request, RequestStatus::Cancelled, &mut outcome)?;
+        outcome.event(TokenEvent::RequestCancelled(RequestCancelled {
+            id,
+            by: ctx.caller,
+        }));
+        Ok(outcome)
+    }
+
+    /// Closes an open request without executing it: unlock, refund, record the status.
+    fn close(
+        &mut self,
+        id: RequestId,
+        mut request: TransferRequest,
+        status: RequestStatus,
+        outcome: &mut Outcome,
+    ) -> Result<(), TokenError> {
+        self.ledger.unlock(request.seller, request.amount)?;
+        if request.funded {
+            self.release_escrow(request.price)?;
+            outcome.interact(Interaction::Pay {
+                to: request.buyer,
+                amount: request.price,
+            });
+        }
+        request.status = status;
+        request.funded = false;
+        self.requests.insert(id, &request);
+        Ok(())
+    }
+
+    /// The restriction code that would stop request `id` from executing now (`0` if none):
+    /// frozen, or seller or buyer no longer an active member.
+    pub fn request_restriction(
+        &self,
+        id: RequestId,
+        members: &impl Membership,
+    ) -> Result<u8, TokenError> {
+        let request = self.load_request(id)?;
+        if self.frozen {
+            return Ok(restriction::FROZEN);
+        }
+        match self.ensure_members(request.seller, request.buyer, members) {
+            Ok(()) => Ok(restriction::SUCCESS),
+            Err(TokenError::Restricted(code)) => Ok(code),
+            Err(other) => Err(other),
+        }
+    }
+}

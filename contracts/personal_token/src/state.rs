@@ -1,0 +1,517 @@
+//! The personal token's state and its core rules: restrictions (ERC-1404), restricted PSP22
+//! movements, wiring and remedies. Transfer requests, offerings and disclosures extend
+//! [`TokenState`] in their own modules.
+//!
+//! Every method takes the caller and the time explicitly and returns an [`Outcome`] (events and
+//! interactions) or a typed error. A method that returns an error has changed nothing: all
+//! checks come before the first write.
+
+use crate::events::{Frozen, Recovered, TokenEvent, Unfrozen, Wired};
+use crate::ledger::{transfer_event, Ledger};
+use crate::types::{
+    Asset, Interaction, LastTrade, Liquidation, Offering, OfferingId, Outcome, RequestId,
+    Subscription, TransferRequest, AssetId, MAX_DECISION_PERIOD, MIN_DECISION_PERIOD,
+};
+use interfaces::{restriction, AccountId, Balance, Hash, PSP22Error, Timestamp, TokenError};
+use ink::prelude::string::String;
+use ink::storage::Mapping;
+
+/// Who a message comes from, when, and with what value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ctx {
+    /// The caller.
+    pub caller: AccountId,
+    /// Block timestamp (ms).
+    pub now: Timestamp,
+    /// Native value sent with the message.
+    pub transferred: Balance,
+}
+
+/// Answers "is this account an active registry member?". The contract asks the registry; unit
+/// tests use a set.
+pub trait Membership {
+    /// Whether `account` is an active member.
+    ///
+    /// # Errors
+    /// `CallFailed` when the registry cannot be asked.
+    fn is_active(&self, account: AccountId) -> Result<bool, TokenError>;
+}
+
+/// The contracts a token works with, set once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Links {
+    /// The membership registry.
+    pub registry: AccountId,
+    /// This token's payout splitter.
+    pub splitter: AccountId,
+    /// Governance.
+    pub governance: AccountId,
+}
+
+/// Construction arguments of a personal token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenConfig {
+    /// The person whose equity the token represents.
+    pub issuer: AccountId,
+    /// Total supply, minted to the issuer, fixed forever.
+    pub total_supply: Balance,
+    /// Hash of the off-chain legal agreement.
+    pub terms_hash: Hash,
+    /// How long the issuer has to decide a transfer request (ms).
+    pub decision_period: Timestamp,
+    /// Whether the issuer's silence approves a request.
+    pub auto_approve: bool,
+}
+
+/// The whole state of a personal token except its PSP22 metadata.
+#[ink::storage_item]
+#[derive(Debug)]
+pub struct TokenState {
+    pub(crate) issuer: AccountId,
+    pub(crate) terms_hash: Hash,
+    pub(crate) decision_period: Timestamp,
+    pub(crate) auto_approve: bool,
+    /// Account allowed to wire the token once; `None` once wired.
+    pub(crate) wiring_authority: Option<AccountId>,
+    pub(crate) links: Option<Links>,
+    pub(crate) frozen: bool,
+    pub(crate) ledger: Ledger,
+    /// Native value held for buyers and subscribers.
+    pub(crate) escrow_total: Balance,
+    pub(crate) last_trade: Option<LastTrade>,
+    pub(crate) requests: Mapping<RequestId, TransferRequest>,
+    pub(crate) next_request_id: RequestId,
+    pub(crate) offerings: Mapping<OfferingId, Offering>,
+    pub(crate) next_offering_id: OfferingId,
+    pub(crate) invited: Mapping<(OfferingId, AccountId), ()>,
+    pub(crate) subscriptions: Mapping<(OfferingId, AccountId), Subscription>,
+    pub(crate) subscriber_at: Mapping<(OfferingId, u32), AccountId>,
+    pub(crate) assets: Mapping<AssetId, Asset>,
+    pub(crate) asset_count: AssetId,
+    pub(crate) liquidations: Mapping<(AssetId, u32), Liquidation>,
+}
+
+impl TokenState {
+    /// A new token: the whole supply minted to the issuer; `wiring_authority` (the
+    /// instantiator) may wire it once.
+    ///
+    /// # Errors
+    /// `ZeroAmount` for a zero supply; `InvalidDecisionPeriod` outside one minute to one year.
+    pub fn new(
+        config: TokenConfig,
+        wiring_authority: AccountId,
+    ) -> Result<(TokenState, Outcome), TokenError> {
+        if config.total_supply == 0 {
+            return Err(TokenError::ZeroAmount);
+        }
+        if !(MIN_DECISION_PERIOD..=MAX_DECISION_PERIOD).contains(&config.decision_period) {
+            return Err(TokenError::InvalidDecisionPeriod);
+        }
+        let (ledger, mint) = Ledger::new(config.total_supply, config.issuer);
+        let state = TokenState {
+            issuer: config.issuer,
+            terms_hash: config.terms_hash,
+            decision_period: config.decision_period,
+            auto_approve: config.auto_approve,
+            wiring_authority: Some(wiring_authority),
+            links: None,
+            frozen: false,
+            ledger,
+            escrow_total: 0,
+            last_trade: None,
+            requests: Mapping::default(),
+            next_request_id: 0,
+            offerings: Mapping::default(),
+            next_offering_id: 0,
+            invited: Mapping::default(),
+            subscriptions: Mapping::default(),
+            subscriber_at: Mapping::default(),
+            assets: Mapping::default(),
+            asset_count: 0,
+            liquidations: Mapping::default(),
+        };
+        let mut outcome = Outcome::default();
+        outcome.event(mint);
+        Ok((state, outcome))
+    }
+
+    // ----- queries -------------------------------------------------------------------------
+
+    /// The issuer.
+    pub fn issuer(&self) -> AccountId {
+        self.issuer
+    }
+
+    /// Hash of the off-chain legal agreement.
+    pub fn terms_hash(&self) -> Hash {
+        self.terms_hash
+    }
+
+    /// The issuer's decision period (ms).
+    pub fn decision_period(&self) -> Timestamp {
+        self.decision_period
+    }
+
+    /// Whether silence approves requests.
+    pub fn auto_approve(&self) -> bool {
+        self.auto_approve
+    }
+
+    /// The wired registry, splitter and governance.
+    pub fn links(&self) -> Option<Links> {
+        self.links
+    }
+
+    /// The account that may still wire the token (`None` once wired).
+    pub fn wiring_authority(&self) -> Option<AccountId> {
+        self.wiring_authority
+    }
+
+    /// Whether the token is frozen.
+    pub fn is_frozen(&self) -> bool {
+        self.frozen
+    }
+
+    /// The ledger.
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
+
+    /// Native value in escrow for buyers and subscribers.
+    pub fn escrow_total(&self) -> Balance {
+        self.escrow_total
+    }
+
+    /// Tokens held by others than the issuer: the base of payouts.
+    pub fn outstanding(&self) -> Balance {
+        self.ledger
+            .total_supply()
+            .saturating_sub(self.ledger.balance_of(self.issuer))
+    }
+
+    /// The last executed sale with a price.
+    pub fn last_trade(&self) -> Option<LastTrade> {
+        self.last_trade
+    }
+
+    /// `price * total_supply / amount` of the last sale: what the whole token is worth at that
+    /// price (rounded down). `None` before any priced sale.
+    pub fn implied_valuation(&self) -> Option<Balance> {
+        let trade = self.last_trade?;
+        interfaces::mul_div(trade.price, self.ledger.total_supply(), trade.amount)
+    }
+
+    // ----- guards --------------------------------------------------------------------------
+
+    pub(crate) fn ensure_issuer(&self, caller: AccountId) -> Result<(), TokenError> {
+        if caller == self.issuer {
+            Ok(())
+        } else {
+            Err(TokenError::NotIssuer)
+        }
+    }
+
+    pub(crate) fn ensure_links(&self) -> Result<Links, TokenError> {
+        self.links.ok_or(TokenError::NotWired)
+    }
+
+    pub(crate) fn ensure_not_frozen(&self) -> Result<(), TokenError> {
+        if self.frozen {
+            Err(TokenError::Frozen)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn ensure_governance(&self, caller: AccountId) -> Result<(), TokenError> {
+        match self.links {
+            Some(links) if links.governance == caller => Ok(()),
+            _ => Err(TokenError::NotGovernance),
+        }
+    }
+
+    /// The sender (unless the issuer) and the receiver must be active members.
+    pub(crate) fn ensure_members(
+        &self,
+        from: AccountId,
+        to: AccountId,
+        members: &impl Membership,
+    ) -> Result<(), TokenError> {
+        let code = self.membership_code(from, to, members)?;
+        if code == restriction::SUCCESS {
+            Ok(())
+        } else {
+            Err(TokenError::Restricted(code))
+        }
+    }
+
+    // ----- restrictions (ERC-1404) ---------------------------------------------------------
+
+    fn membership_code(
+        &self,
+        from: AccountId,
+        to: AccountId,
+        members: &impl Membership,
+    ) -> Result<u8, TokenError> {
+        if from != self.issuer && !members.is_active(from)? {
+            return Ok(restriction::SENDER_NOT_MEMBER);
+        }
+        if !members.is_active(to)? {
+            return Ok(restriction::RECEIVER_NOT_MEMBER);
+        }
+        Ok(restriction::SUCCESS)
+    }
+
+    /// Codes 1 to 5: whether `from` may move tokens to `to` at all, before amounts.
+    fn policy_code(
+        &self,
+        from: AccountId,
+        to: AccountId,
+        members: &impl Membership,
+    ) -> Result<u8, TokenError> {
+        if self.links.is_none() {
+            return Ok(restriction::NOT_WIRED);
+        }
+        if self.frozen {
+            return Ok(restriction::FROZEN);
+        }
+        let code = self.membership_code(from, to, members)?;
+        if code != restriction::SUCCESS {
+            return Ok(code);
+        }
+        if from != self.issuer {
+            return Ok(restriction::APPROVAL_REQUIRED);
+        }
+        Ok(restriction::SUCCESS)
+    }
+
+    /// Codes 6 and 7: whether `from` has `amount` free to move.
+    fn balance_code(&self, from: AccountId, amount: Balance) -> u8 {
+        if self.ledger.balance_of(from) < amount {
+            restriction::INSUFFICIENT_BALANCE
+        } else if self.ledger.unlocked_of(from) < amount {
+            restriction::BALANCE_LOCKED
+        } else {
+            restriction::SUCCESS
+        }
+    }
+
+    /// The ERC-1404 code a PSP22 transfer of `amount` from `from` to `to` would meet now.
+    /// Zero-value and self-transfers are no-ops that succeed (code 0). If the registry cannot
+    /// be asked, the membership codes are reported.
+    pub fn detect_transfer_restriction(
+        &self,
+        from: AccountId,
+        to: AccountId,
+        amount: Balance,
+        members: &impl Membership,
+    ) -> u8 {
+        if from == to || amount == 0 {
+            return restriction::SUCCESS;
+        }
+        match self.policy_code(from, to, members) {
+            Ok(restriction::SUCCESS) => self.balance_code(from, amount),
+            Ok(code) => code,
+            Err(_) => restriction::SENDER_NOT_MEMBER,
+        }
+    }
+
+    // ----- PSP22 movements -----------------------------------------------------------------
+
+    /// PSP22 `transfer_from(from, to, value)` called by `caller` (`transfer` is the case
+    /// `caller == from`).
+    ///
+    /// Precedence: no-op for `from == to` or `value == 0`; then restriction codes 1 to 5
+    /// (`Custom`); then `InsufficientAllowance` (when `caller != from`); then
+    /// `InsufficientBalance`; then `Custom` for code 7 (locked).
+    pub fn psp22_transfer_from(
+        &mut self,
+        caller: AccountId,
+        from: AccountId,
+        to: AccountId,
+        value: Balance,
+        members: &impl Membership,
+    ) -> Result<Outcome, PSP22Error> {
+        let mut outcome = Outcome::default();
+        if from == to || value == 0 {
+            return Ok(outcome);
+        }
+        let code = self
+            .policy_code(from, to, members)
+            .map_err(|_| restriction_error(restriction::SENDER_NOT_MEMBER))?;
+        if code != restriction::SUCCESS {
+            return Err(restriction_error(code));
+        }
+        if caller != from && self.ledger.allowance(from, caller) < value {
+            return Err(PSP22Error::InsufficientAllowance);
+        }
+        match self.balance_code(from, value) {
+            restriction::SUCCESS => {}
+            restriction::INSUFFICIENT_BALANCE => return Err(PSP22Error::InsufficientBalance),
+            code => return Err(restriction_error(code)),
+        }
+        // Effects: every check passed.
+        if caller != from {
+            outcome.event(self.ledger.spend_allowance(from, caller, value)?);
+        }
+        let change = self
+            .ledger
+            .move_unlocked(from, to, value)
+            .map_err(|_| PSP22Error::InsufficientBalance)?;
+        outcome.event(transfer_event(&change));
+        outcome.interact(Interaction::BalanceHook(change));
+        Ok(outcome)
+    }
+
+    // ----- wiring and remedies -------------------------------------------------------------
+
+    /// Wires the token to its registry, splitter and governance, once, by the instantiator.
+    ///
+    /// # Errors
+    /// `AlreadyWired`; `NotWiringAuthority` for any other caller.
+    pub fn wire(&mut self, caller: AccountId, links: Links) -> Result<Outcome, TokenError> {
+        if self.links.is_some() {
+            return Err(TokenError::AlreadyWired);
+        }
+        if self.wiring_authority != Some(caller) {
+            return Err(TokenError::NotWiringAuthority);
+        }
+        self.links = Some(links);
+        self.wiring_authority = None;
+        let mut outcome = Outcome::default();
+        outcome.event(TokenEvent::Wired(Wired {
+            registry: links.registry,
+            splitter: links.splitter,
+            governance: links.governance,
+        }));
+        Ok(outcome)
+    }
+
+    /// Freezes the token. Idempotent: freezing a frozen token succeeds without an event, so an
+    /// expulsion never fails because governance froze the token first.
+    ///
+    /// # Errors
+    /// `NotGovernanceOrRegistry` for any caller but governance or the registry.
+    pub fn freeze(&mut self, caller: AccountId) -> Result<Outcome, TokenError> {
+        match self.links {
+            Some(links) if caller == links.governance || caller == links.registry => {}
+            _ => return Err(TokenError::NotGovernanceOrRegistry),
+        }
+        let mut outcome = Outcome::default();
+        if !self.frozen {
+            self.frozen = true;
+            outcome.event(TokenEvent::Frozen(Frozen { by: caller }));
+        }
+        Ok(outcome)
+    }
+
+    /// Lifts a freeze.
+    ///
+    /// # Errors
+    /// `NotGovernance`; `NotFrozen`.
+    pub fn unfreeze(&mut self, caller: AccountId) -> Result<Outcome, TokenError> {
+        self.ensure_governance(caller)?;
+        if !self.frozen {
+            return Err(TokenError::NotFrozen);
+        }
+        self.frozen = false;
+        let mut outcome = Outcome::default();
+        outcome.event(TokenEvent::Unfrozen(Unfrozen {}));
+        Ok(outcome)
+    }
+
+    /// Moves `lost`'s whole balance to `new_account` (a recovery ruling). Works while frozen.
+    ///
+    /// # Errors
+    /// `NotGovernance`; `InvalidRecovery` if both are the same account; `CannotRecoverIssuer`
+    /// if either is the issuer; `NothingToRecover`; `RecoveryBlockedByLockedBalance` while
+    /// `lost` has open requests (they can be cancelled by anyone after their settlement
+    /// deadline).
+    pub fn recover(
+        &mut self,
+        caller: AccountId,
+        lost: AccountId,
+        new_account: AccountId,
+    ) -> Result<Outcome, TokenError> {
+        self.ensure_governance(caller)?;
+        if lost == new_account {
+            return Err(TokenError::InvalidRecovery);
+        }
+        if lost == self.issuer || new_account == self.issuer {
+            return Err(TokenError::CannotRecoverIssuer);
+        }
+        let amount = self.ledger.balance_of(lost);
+        if amount == 0 {
+            return Err(TokenError::NothingToRecover);
+        }
+        if self.ledger.locked_of(lost) > 0 {
+            return Err(TokenError::RecoveryBlockedByLockedBalance);
+        }
+        let change = self.ledger.move_unlocked(lost, new_account, amount)?;
+        let mut outcome = Outcome::default();
+        outcome.event(transfer_event(&change));
+        outcome.event(TokenEvent::Recovered(Recovered {
+            lost,
+            new_account,
+            amount,
+        }));
+        outcome.interact(Interaction::RecoveryHook { lost, new_account });
+        Ok(outcome)
+    }
+
+    /// Whether `caller` may replace the contract's code (governance only).
+    ///
+    /// # Errors
+    /// `NotGovernance`.
+    pub fn ensure_can_upgrade(&self, caller: AccountId) -> Result<(), TokenError> {
+        self.ensure_governance(caller)
+    }
+
+    // ----- shared helpers ------------------------------------------------------------------
+
+    pub(crate) fn add_escrow(&mut self, amount: Balance) -> Result<(), TokenError> {
+        self.escrow_total = self
+            .escrow_total
+            .checked_add(amount)
+            .ok_or(TokenError::ArithmeticOverflow)?;
+        Ok(())
+    }
+
+    pub(crate) fn release_escrow(&mut self, amount: Balance) -> Result<(), TokenError> {
+        self.escrow_total = self
+            .escrow_total
+            .checked_sub(amount)
+            .ok_or(TokenError::ArithmeticOverflow)?;
+        Ok(())
+    }
+
+    pub(crate) fn record_trade(&mut self, price: Balance, amount: Balance, now: Timestamp) {
+        if price > 0 && amount > 0 {
+            self.last_trade = Some(LastTrade {
+                price,
+                amount,
+                at: now,
+            });
+        }
+    }
+}
+
+/// The PSP22 error of a restriction code: `Custom("ERC1404:<code>:<message>")`.
+pub fn restriction_error(code: u8) -> PSP22Error {
+    let mut text = String::from("ERC1404:");
+    let hundreds = code.checked_div(100).unwrap_or_default();
+    let tens = code.checked_div(10).unwrap_or_default().checked_rem(10).unwrap_or_default();
+    let units = code.checked_rem(10).unwrap_or_default();
+    if hundreds > 0 {
+        text.push(char::from(b'0'.saturating_add(hundreds)));
+    }
+    if hundreds > 0 || tens > 0 {
+        text.push(char::from(b'0'.saturating_add(tens)));
+    }
+    text.push(char::from(b'0'.saturating_add(units)));
+    text.push(':');
+    text.push_str(restriction::message(code));
+    PSP22Error::Custom(text)
+}

@@ -1,0 +1,93 @@
+//! The governance contract's error enum.
+
+use super::{RegistryError, TokenError};
+use crate::Balance;
+
+/// Errors of the governance contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub enum GovernanceError {
+    /// The caller is not an active member.
+    NotActiveMember,
+    /// The caller is not the account that instantiated governance.
+    NotWiringAuthority,
+    /// Governance is already wired to its registry.
+    AlreadyWired,
+    /// Governance is not yet wired to its registry.
+    NotWired,
+    /// Only governance itself (an executed proposal) may call this.
+    NotGovernance,
+    /// The value sent is not the exact bond due.
+    WrongBond {
+        /// The bond due.
+        expected: Balance,
+        /// The value sent.
+        received: Balance,
+    },
+    /// A remedy that does not fit the dispute (for example a recovery without a token, or a
+    /// zero suspension).
+    InvalidRemedy,
+    /// A member cannot accuse himself.
+    CannotAccuseSelf,
+    /// The accused is not a member.
+    AccusedNotMember,
+    /// No dispute has this id.
+    DisputeNotFound,
+    /// The dispute is not in the phase this action needs.
+    WrongPhase,
+    /// Only the claimant or the accused may submit evidence.
+    NotParty,
+    /// The juror already committed in this round.
+    AlreadyCommitted,
+    /// The juror did not commit in this round.
+    NotCommitted,
+    /// The juror already revealed in this round.
+    AlreadyRevealed,
+    /// The revealed vote and salt do not match the commitment.
+    BadReveal,
+    /// The caller may not judge this dispute (party, voucher or holder of the accused's
+    /// token).
+    JurorExcluded,
+    /// Only the losing side may appeal, once, within the appeal window.
+    AppealNotAllowed,
+    /// The ruling is not final yet.
+    NotFinal,
+    /// The ruling or proposal was already executed.
+    AlreadyExecuted,
+    /// No proposal has this id.
+    ProposalNotFound,
+    /// The member already voted.
+    AlreadyVoted,
+    /// The voting period is over.
+    VotingClosed,
+    /// The voting period is not over.
+    VotingOpen,
+    /// The proposal did not pass.
+    ProposalDefeated,
+    /// The timelock has not expired.
+    TimelockNotOver,
+    /// Proposal input longer than the maximum.
+    InputTooLong,
+    /// The proposal's value exceeds governance's balance not held as bonds.
+    InsufficientFreeBalance,
+    /// The proposal's call failed or returned an error; nothing changed.
+    ProposalCallFailed,
+    /// A proposal targeting governance itself names a message governance cannot run on itself.
+    UnknownSelfCall,
+    /// Invalid parameters.
+    InvalidParams,
+    /// A page size above the maximum.
+    PageTooLarge,
+    /// A native value transfer out of governance failed.
+    TransferFailed,
+    /// A checked arithmetic operation overflowed.
+    ArithmeticOverflow,
+    /// `set_code_hash` failed: no code is stored under the hash.
+    UpgradeFailed,
+    /// The registry refused a call.
+    Registry(RegistryError),
+    /// A token refused a call.
+    Token(TokenError),
+    /// A cross-contract call failed below the callee's error type.
+    CallFailed,
+}

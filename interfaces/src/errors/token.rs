@@ -1,0 +1,127 @@
+//! The personal token's error enum (PSP22 messages keep `PSP22Error`).
+
+use super::SplitterError;
+use crate::Balance;
+
+/// Errors of a personal token, outside the PSP22 messages (which keep `PSP22Error`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub enum TokenError {
+    /// The caller is not the issuer.
+    NotIssuer,
+    /// The caller is not the governance contract.
+    NotGovernance,
+    /// The caller is neither governance nor the registry.
+    NotGovernanceOrRegistry,
+    /// The caller is not the account that instantiated the token.
+    NotWiringAuthority,
+    /// The token is already wired.
+    AlreadyWired,
+    /// The token is not yet wired to its registry, splitter and governance.
+    NotWired,
+    /// The token is frozen.
+    Frozen,
+    /// `unfreeze` was called on a token that is not frozen.
+    NotFrozen,
+    /// The movement is refused for the ERC-1404 restriction code carried (see
+    /// `message_for_transfer_restriction`).
+    Restricted(u8),
+    /// An amount of zero where a positive amount is required.
+    ZeroAmount,
+    /// A request whose buyer is its seller.
+    SelfTransfer,
+    /// The account's balance not locked in requests or offerings is too small.
+    InsufficientUnlockedBalance,
+    /// The issuer cannot be the seller of a transfer request (he sells through offerings or
+    /// plain transfers) nor subscribe to his own offering.
+    IssuerNotAllowed,
+    /// A decision period outside one minute to one year.
+    InvalidDecisionPeriod,
+    /// No transfer request has this id.
+    RequestNotFound,
+    /// The caller is not the request's seller.
+    NotSeller,
+    /// The caller is not the request's buyer.
+    NotBuyer,
+    /// The request is already executed, rejected, cancelled or pre-empted.
+    RequestClosed,
+    /// The request is already approved.
+    AlreadyApproved,
+    /// The request is already funded.
+    AlreadyFunded,
+    /// The request is not funded.
+    NotFunded,
+    /// The request's price is zero: there is nothing to fund.
+    NothingToFund,
+    /// The value sent is not the exact amount due.
+    WrongPayment {
+        /// The amount due.
+        expected: Balance,
+        /// The amount sent.
+        received: Balance,
+    },
+    /// The seller may not cancel: the request is approved and funded or within its settlement
+    /// window.
+    CannotCancelYet,
+    /// The buyer may not withdraw: the request is approved and can execute.
+    CannotWithdrawYet,
+    /// The request is neither approved nor deemed approved.
+    NotApproved,
+    /// The request's settlement deadline has passed.
+    RequestExpired,
+    /// A rejection reason longer than the maximum.
+    ReasonTooLong,
+    /// No offering has this id.
+    OfferingNotFound,
+    /// The offering does not accept subscriptions (closed, sold out, or deadline passed).
+    OfferingClosed,
+    /// The offering is still open: it cannot be settled yet.
+    OfferingStillOpen,
+    /// The offering is already settled or failed.
+    OfferingFinalized,
+    /// The offering did not fail, so there is nothing to refund.
+    OfferingNotFailed,
+    /// The offering is restricted to named buyers and the caller is not one.
+    NotInvited,
+    /// The `terms_hash` given is not the token's.
+    TermsMismatch,
+    /// The subscription exceeds what remains in the offering.
+    ExceedsOffering,
+    /// The offering already has the maximum number of subscribers.
+    TooManySubscribers,
+    /// More named buyers than the maximum.
+    TooManyInvitees,
+    /// A deadline that is not in the future.
+    DeadlineInPast,
+    /// Invalid offering terms: zero price, or a minimum above the offering's total value.
+    InvalidOffering,
+    /// The caller has no subscription to refund.
+    NothingToRefund,
+    /// No asset has this id.
+    AssetNotFound,
+    /// A liquidation report carries less than the holders' share.
+    LiquidationUnderpaid {
+        /// The holders' share that must be paid.
+        required: Balance,
+    },
+    /// A page size above the maximum.
+    PageTooLarge,
+    /// `recover` needs the lost account's requests closed first.
+    RecoveryBlockedByLockedBalance,
+    /// `recover` cannot move the issuer's own balance or target the issuer.
+    CannotRecoverIssuer,
+    /// `recover` was given the same account twice.
+    InvalidRecovery,
+    /// The lost account holds nothing.
+    NothingToRecover,
+    /// A checked arithmetic operation overflowed.
+    ArithmeticOverflow,
+    /// A native value transfer out of the token failed.
+    TransferFailed,
+    /// `set_code_hash` failed: no code is stored under the hash.
+    UpgradeFailed,
+    /// The payout splitter refused a call.
+    Splitter(SplitterError),
+    /// A cross-contract call failed below the callee's error type.
+    CallFailed,
+}

@@ -1,0 +1,114 @@
+//! The messages through which the contracts call each other.
+//!
+//! Selectors are derived from `Trait::message`, so these names are part of the protocol's ABI:
+//! renaming one breaks deployed callers. See `../shared/design/wiring.md` (mirrored in the
+//! README) for which contract calls which.
+
+use crate::{AccountId, Balance, Hash, RegistryError, SplitterError, Timestamp, TokenError};
+use ink::prelude::string::String;
+
+/// Membership queries on the registry, used by tokens (transfer checks) and governance (juror
+/// eligibility).
+#[ink::trait_definition]
+pub trait MemberRegistry {
+    /// Whether `account` is an active member: admitted, not expelled or resigned, and not
+    /// suspended (a suspension lapses on its own at its end).
+    #[ink(message)]
+    fn is_active(&self, account: AccountId) -> bool;
+
+    /// The number of members in good standing or suspended (neither expelled nor resigned).
+    #[ink(message)]
+    fn active_count(&self) -> u32;
+
+    /// The personal token launched by `member`, if any.
+    #[ink(message)]
+    fn token_of(&self, member: AccountId) -> Option<AccountId>;
+
+    /// The issuer of `token`, if it was launched through this registry.
+    #[ink(message)]
+    fn issuer_of(&self, token: AccountId) -> Option<AccountId>;
+
+    /// Whether `voucher` vouched for `member`'s admission.
+    #[ink(message)]
+    fn has_vouched_for(&self, voucher: AccountId, member: AccountId) -> bool;
+}
+
+/// Enforcement on members. Callable by governance only.
+#[ink::trait_definition]
+pub trait MemberEnforcement {
+    /// Suspends `member` until `until` (milliseconds since the epoch).
+    #[ink(message)]
+    fn suspend(&mut self, member: AccountId, until: Timestamp) -> Result<(), RegistryError>;
+
+    /// Lifts `member`'s suspension.
+    #[ink(message)]
+    fn reinstate(&mut self, member: AccountId) -> Result<(), RegistryError>;
+
+    /// Expels `member`: his token is frozen, and his bond and his vouchers' bonds go to his
+    /// token's holders through its splitter.
+    #[ink(message)]
+    fn expel(&mut self, member: AccountId) -> Result<(), RegistryError>;
+}
+
+/// Remedies on a personal token: freeze by governance or the registry (expulsion), unfreeze
+/// and recovery by governance.
+#[ink::trait_definition]
+pub trait TokenRemedies {
+    /// Freezes the token: no transfers, offerings or requests; escrows stay refundable.
+    #[ink(message)]
+    fn freeze(&mut self) -> Result<(), TokenError>;
+
+    /// Lifts a freeze.
+    #[ink(message)]
+    fn unfreeze(&mut self) -> Result<(), TokenError>;
+
+    /// Moves the whole balance of `lost` to `new_account` after a recovery ruling.
+    #[ink(message)]
+    fn recover(&mut self, lost: AccountId, new_account: AccountId) -> Result<(), TokenError>;
+
+    /// Whether the token is frozen.
+    #[ink(message)]
+    fn is_frozen(&self) -> bool;
+}
+
+/// ERC-1404 transfer restrictions: a dApp asks before the user signs.
+#[ink::trait_definition]
+pub trait TransferRestriction {
+    /// The restriction code a `PSP22::transfer_from(from, to, amount)` by `from` would meet
+    /// now; `0` means it would succeed. Codes are listed in [`crate::restriction`].
+    #[ink(message)]
+    fn detect_transfer_restriction(&self, from: AccountId, to: AccountId, amount: Balance) -> u8;
+
+    /// A human-readable explanation of `code`.
+    #[ink(message)]
+    fn message_for_transfer_restriction(&self, code: u8) -> String;
+}
+
+/// The hooks a personal token calls on its payout splitter. Only the bound token may call them.
+#[ink::trait_definition]
+pub trait PayoutHook {
+    /// Settles `from` and `to` before `amount` moves between them. `from_before` and
+    /// `to_before` are their balances before the change; the splitter checks them against its
+    /// own record and refuses on a mismatch.
+    #[ink(message)]
+    fn on_balance_change(
+        &mut self,
+        from: AccountId,
+        from_before: Balance,
+        to: AccountId,
+        to_before: Balance,
+        amount: Balance,
+    ) -> Result<(), SplitterError>;
+
+    /// Moves `lost`'s balance record and unclaimed payouts to `new_account` (recovery ruling).
+    #[ink(message)]
+    fn on_recovery(&mut self, lost: AccountId, new_account: AccountId) -> Result<(), SplitterError>;
+}
+
+/// Paying into a payout splitter: open to anyone.
+#[ink::trait_definition]
+pub trait PayoutDistribution {
+    /// Distributes the value sent to the outstanding holders, pro rata to their balances now.
+    #[ink(message, payable)]
+    fn distribute(&mut self, memo: Hash) -> Result<(), SplitterError>;
+}
