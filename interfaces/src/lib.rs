@@ -39,7 +39,8 @@ pub type Timestamp = u64;
 pub type Hash = ink::primitives::Hash;
 
 /// The raw result of `try_invoke()` on a message returning `Result<T, E>`.
-pub type CallResult<T, E> = core::result::Result<ink::MessageResult<core::result::Result<T, E>>, ink::env::Error>;
+pub type CallResult<T, E> =
+    core::result::Result<ink::MessageResult<core::result::Result<T, E>>, ink::env::Error>;
 
 /// Flattens the result of a cross-contract call to a message returning `Result<T, E>` into the
 /// caller's error type: the callee's own error is wrapped (`From<E>`), and a missing or

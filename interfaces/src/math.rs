@@ -78,14 +78,20 @@ impl U256 {
     /// `self + other`, or `None` on overflow.
     pub fn checked_add(self, other: U256) -> Option<U256> {
         let (lo, carry) = self.lo.overflowing_add(other.lo);
-        let hi = self.hi.checked_add(other.hi)?.checked_add(u128::from(carry))?;
+        let hi = self
+            .hi
+            .checked_add(other.hi)?
+            .checked_add(u128::from(carry))?;
         Some(U256 { hi, lo })
     }
 
     /// `self - other`, or `None` if `other > self`.
     pub fn checked_sub(self, other: U256) -> Option<U256> {
         let (lo, borrow) = self.lo.overflowing_sub(other.lo);
-        let hi = self.hi.checked_sub(other.hi)?.checked_sub(u128::from(borrow))?;
+        let hi = self
+            .hi
+            .checked_sub(other.hi)?
+            .checked_sub(u128::from(borrow))?;
         Some(U256 { hi, lo })
     }
 
@@ -156,6 +162,7 @@ pub fn mul_div_ceil(a: u128, b: u128, denominator: u128) -> Option<u128> {
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -102,7 +102,8 @@ pub trait PayoutHook {
 
     /// Moves `lost`'s balance record and unclaimed payouts to `new_account` (recovery ruling).
     #[ink(message)]
-    fn on_recovery(&mut self, lost: AccountId, new_account: AccountId) -> Result<(), SplitterError>;
+    fn on_recovery(&mut self, lost: AccountId, new_account: AccountId)
+        -> Result<(), SplitterError>;
 }
 
 /// Paying into a payout splitter: open to anyone.

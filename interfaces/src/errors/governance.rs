@@ -7,7 +7,8 @@ use crate::Balance;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 pub enum GovernanceError {
-    /// The caller is not an active member.
+    /// The caller (a claimant of misconduct, a juror, a proposer or a voter) is not an active
+    /// member.
     NotActiveMember,
     /// The caller is not the account that instantiated governance.
     NotWiringAuthority,
@@ -24,12 +25,14 @@ pub enum GovernanceError {
         /// The value sent.
         received: Balance,
     },
-    /// A remedy that does not fit the dispute (for example a recovery without a token, or a
-    /// zero suspension).
+    /// A remedy that does not fit the dispute: a misconduct kind with `Recover`, a zero
+    /// suspension, a key recovery without `Recover`, with `lost` other than the accused or
+    /// equal to `new_account`, or naming a token not launched through the registry or one of
+    /// whose accounts is its issuer.
     InvalidRemedy,
     /// A member cannot accuse himself.
     CannotAccuseSelf,
-    /// The accused is not a member.
+    /// The accused is not a member: neither active nor the issuer of a launched token.
     AccusedNotMember,
     /// No dispute has this id.
     DisputeNotFound,
@@ -45,8 +48,8 @@ pub enum GovernanceError {
     AlreadyRevealed,
     /// The revealed vote and salt do not match the commitment.
     BadReveal,
-    /// The caller may not judge this dispute (party, voucher or holder of the accused's
-    /// token).
+    /// The caller may not judge this dispute: a party (claimant, accused, a recovery's new
+    /// account), a voucher of the accused, or a holder of the accused's token.
     JurorExcluded,
     /// Only the losing side may appeal, once, within the appeal window.
     AppealNotAllowed,
@@ -70,14 +73,15 @@ pub enum GovernanceError {
     InputTooLong,
     /// The proposal's value exceeds governance's balance not held as bonds.
     InsufficientFreeBalance,
-    /// The proposal's call failed or returned an error; nothing changed.
+    /// The proposal's call trapped, was not understood (unknown selector or bad input), or
+    /// returned a `Result::Err`; nothing changed.
     ProposalCallFailed,
-    /// A proposal targeting governance itself names a message governance cannot run on itself.
+    /// A proposal targeting governance itself names a message governance cannot run on itself
+    /// (only `set_params` and `set_code`), carries an input that is not exactly that
+    /// message's SCALE-encoded argument, or carries a value.
     UnknownSelfCall,
     /// Invalid parameters.
     InvalidParams,
-    /// A page size above the maximum.
-    PageTooLarge,
     /// A native value transfer out of governance failed.
     TransferFailed,
     /// A checked arithmetic operation overflowed.
@@ -88,6 +92,7 @@ pub enum GovernanceError {
     Registry(RegistryError),
     /// A token refused a call.
     Token(TokenError),
-    /// A cross-contract call failed below the callee's error type.
+    /// A cross-contract call failed below the callee's error type (missing or trapped callee,
+    /// unknown selector, out of gas).
     CallFailed,
 }

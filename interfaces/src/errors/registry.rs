@@ -58,6 +58,8 @@ pub enum RegistryError {
     InvalidParams,
     /// More genesis members than the maximum.
     TooManyGenesisMembers,
+    /// No genesis member: nobody could ever vouch, so nobody could ever join.
+    NoGenesisMembers,
     /// A suspension end that is not in the future.
     InvalidSuspension,
     /// A page size above the maximum.
