@@ -17,6 +17,7 @@
 )]
 
 pub mod errors;
+pub mod events;
 pub mod math;
 pub mod restriction;
 pub mod traits;

@@ -1,1 +1,597 @@
+//! # Governance
+//!
+//! Courts are the last resort: the network settles most fraud itself. A holder who believes an
+//! issuer sold an asset without paying his holders opens a dispute; the vetted members judge
+//! it by commit-reveal vote; the ruling executes on the registry (suspension, expulsion) or on
+//! a token (key recovery). The same contract is the only authority over parameters and
+//! upgrades: members propose calls, vote, and after a timelock anyone executes the passed
+//! ones. After wiring, no personal key holds admin power.
+//!
+//! The rules live in plain Rust ([`state`], [`disputes`], [`proposals`], [`params`]), tested
+//! without a chain; the contract below only supplies the caller, the time, the value sent and
+//! the answers of the registry and tokens (through [`types::Chain`]), emits the events and
+//! performs the interactions the rules return (checks, effects, then interactions).
+//!
+//! ## Invariants
+//! - `bonds_held` equals the dispute and appeal bonds of the disputes not yet executed, and
+//!   governance's balance covers it: bonds leave only when their ruling executes, and a
+//!   proposal may spend only `balance - bonds_held`;
+//! - a dispute's phase is derived from the time, its stored deadlines, its round-1 tally and
+//!   its appeal, never stored; a ruling executes at most once, only when final;
+//! - a juror has at most one vote per dispute round, and never is a party, a voucher of the
+//!   accused or a holder of the accused's token (checked at commit and at reveal);
+//! - a proposal executes at most once, only after passing and its timelock;
+//! - only governance itself (an executed proposal) changes the parameters or the code; the
+//!   instantiator's only power, wiring the registry once, ends when used;
+//! - money leaves the contract only after all state changes of the message.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
+#![deny(
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    clippy::cast_sign_loss
+)]
+
+pub mod disputes;
+pub mod events;
+pub mod params;
+pub mod proposals;
+pub mod raw;
+pub mod state;
+pub mod types;
+
+#[cfg(test)]
+mod tests;
+
+#[ink::contract]
+pub mod governance {
+    use crate::disputes::{enforcement_outcome, vote_commitment};
+    use crate::events::*;
+    use crate::params::GovernanceParams;
+    use crate::raw::{proposal_call_outcome, RawInput, RawOutput};
+    use crate::state::GovernanceState;
+    use crate::types::{
+        Chain, Ctx, Dispute, DisputeId, DisputeKind, Enforcement, Interaction, JurorVote, Outcome,
+        Phase, Proposal, ProposalId, ProposalState, Remedy, Round, Ruling,
+    };
+    use ink::codegen::TraitCallBuilder;
+    use ink::env::call::{build_call, ExecutionInput, Selector};
+    use ink::env::DefaultEnvironment;
+    use ink::prelude::vec::Vec;
+    use interfaces::{
+        call_outcome, query_outcome, GovernanceError, MemberEnforcement, MemberRegistry,
+        TokenRemedies, PSP22,
+    };
+
+    /// Governance's error type.
+    pub type Error = GovernanceError;
+    /// Governance's result type.
+    pub type Result<T> = core::result::Result<T, Error>;
+
+    /// The governance contract.
+    #[ink(storage)]
+    pub struct Governance {
+        state: GovernanceState,
+    }
+
+    /// The registry's and the tokens' answers, by cross-contract queries.
+    struct RegistryChain(Option<AccountId>);
+
+    impl RegistryChain {
+        fn registry(&self) -> Result<ink::contract_ref!(MemberRegistry)> {
+            self.0.map(Into::into).ok_or(GovernanceError::NotWired)
+        }
+    }
+
+    impl Chain for RegistryChain {
+        fn is_active(&self, account: AccountId) -> Result<bool> {
+            query_outcome(self.registry()?.call().is_active(account).try_invoke())
+        }
+
+        fn active_count(&self) -> Result<u32> {
+            query_outcome(self.registry()?.call().active_count().try_invoke())
+        }
+
+        fn has_vouched_for(&self, voucher: AccountId, member: AccountId) -> Result<bool> {
+            query_outcome(
+                self.registry()?
+                    .call()
+                    .has_vouched_for(voucher, member)
+                    .try_invoke(),
+            )
+        }
+
+        fn token_of(&self, member: AccountId) -> Result<Option<AccountId>> {
+            query_outcome(self.registry()?.call().token_of(member).try_invoke())
+        }
+
+        fn issuer_of(&self, token: AccountId) -> Result<Option<AccountId>> {
+            query_outcome(self.registry()?.call().issuer_of(token).try_invoke())
+        }
+
+        fn balance_of(&self, token: AccountId, who: AccountId) -> Result<Balance> {
+            let token: ink::contract_ref!(PSP22) = token.into();
+            query_outcome(token.call().balance_of(who).try_invoke())
+        }
+    }
+
+    impl Governance {
+        /// Creates governance with `params`. The caller (the deployer) may then `wire` it once.
+        ///
+        /// # Errors
+        /// `InvalidParams` (see `GovernanceParams::validate`).
+        ///
+        /// # Events
+        /// `ParamsChanged` (the initial parameters).
+        #[ink(constructor)]
+        pub fn new(params: GovernanceParams) -> Result<Self> {
+            let (state, outcome) =
+                GovernanceState::new(params, Self::env().caller(), Self::env().account_id())?;
+            let contract = Self { state };
+            contract.emit_all(outcome.events);
+            Ok(contract)
+        }
+
+        // ----- glue ------------------------------------------------------------------------
+
+        fn ctx(&self) -> Ctx {
+            Ctx {
+                caller: self.env().caller(),
+                now: self.env().block_timestamp(),
+                transferred: self.env().transferred_value(),
+            }
+        }
+
+        fn chain(&self) -> RegistryChain {
+            RegistryChain(self.state.registry())
+        }
+
+        /// Emits the events, then performs the interactions in order. Any failure is returned
+        /// so that the whole message reverts.
+        fn perform(&mut self, outcome: Outcome) -> Result<()> {
+            self.emit_all(outcome.events);
+            for interaction in outcome.interactions {
+                self.interact(interaction)?;
+            }
+            Ok(())
+        }
+
+        fn interact(&mut self, interaction: Interaction) -> Result<()> {
+            match interaction {
+                Interaction::Enforce {
+                    dispute,
+                    ruling,
+                    action,
+                } => {
+                    let enforced = match action {
+                        Some(action) => enforcement_outcome(self.enforce(action))?,
+                        None => false,
+                    };
+                    self.env().emit_event(RulingExecuted {
+                        dispute,
+                        ruling,
+                        enforced,
+                    });
+                    Ok(())
+                }
+                Interaction::Pay { to, amount } => self
+                    .env()
+                    .transfer(to, amount)
+                    .map_err(|_| GovernanceError::TransferFailed),
+                Interaction::Call {
+                    target,
+                    selector,
+                    input,
+                    value,
+                } => proposal_call_outcome(
+                    build_call::<DefaultEnvironment>()
+                        .call(target)
+                        .transferred_value(value)
+                        .exec_input(
+                            ExecutionInput::new(Selector::new(selector)).push_arg(RawInput(&input)),
+                        )
+                        .returns::<RawOutput>()
+                        .try_invoke(),
+                ),
+                Interaction::SetCode { code_hash } => self
+                    .env()
+                    .set_code_hash(&code_hash)
+                    .map_err(|_| GovernanceError::UpgradeFailed),
+            }
+        }
+
+        /// Makes an enforcement call; the callee's refusal comes back as `Registry(_)` or
+        /// `Token(_)`, a lower failure as `CallFailed`.
+        fn enforce(&self, action: Enforcement) -> Result<()> {
+            match action {
+                Enforcement::Suspend { member, until } => {
+                    let mut registry: ink::contract_ref!(MemberEnforcement) = self
+                        .state
+                        .registry()
+                        .ok_or(GovernanceError::NotWired)?
+                        .into();
+                    call_outcome(registry.call_mut().suspend(member, until).try_invoke())
+                }
+                Enforcement::Expel { member } => {
+                    let mut registry: ink::contract_ref!(MemberEnforcement) = self
+                        .state
+                        .registry()
+                        .ok_or(GovernanceError::NotWired)?
+                        .into();
+                    call_outcome(registry.call_mut().expel(member).try_invoke())
+                }
+                Enforcement::Recover {
+                    token,
+                    lost,
+                    new_account,
+                } => {
+                    let mut token: ink::contract_ref!(TokenRemedies) = token.into();
+                    call_outcome(token.call_mut().recover(lost, new_account).try_invoke())
+                }
+            }
+        }
+
+        fn emit_all(&self, events: Vec<GovernanceEvent>) {
+            for event in events {
+                self.emit(event);
+            }
+        }
+
+        fn emit(&self, event: GovernanceEvent) {
+            let env = self.env();
+            match event {
+                GovernanceEvent::Wired(e) => env.emit_event(e),
+                GovernanceEvent::ParamsChanged(e) => env.emit_event(e),
+                GovernanceEvent::CodeUpgraded(e) => env.emit_event(e),
+                GovernanceEvent::DisputeOpened(e) => env.emit_event(e),
+                GovernanceEvent::Evidence(e) => env.emit_event(e),
+                GovernanceEvent::VoteCommitted(e) => env.emit_event(e),
+                GovernanceEvent::VoteRevealed(e) => env.emit_event(e),
+                GovernanceEvent::Appealed(e) => env.emit_event(e),
+                GovernanceEvent::ProposalCreated(e) => env.emit_event(e),
+                GovernanceEvent::Voted(e) => env.emit_event(e),
+                GovernanceEvent::ProposalExecuted(e) => env.emit_event(e),
+            }
+        }
+
+        // ----- wiring, parameters, upgrades ------------------------------------------------
+
+        /// Wires governance to its registry, once. Caller: the account that instantiated
+        /// governance. Afterwards nobody can change the link, and no personal key keeps any
+        /// power.
+        ///
+        /// # Errors
+        /// `AlreadyWired`; `NotWiringAuthority` for any other caller.
+        ///
+        /// # Events
+        /// `Wired`.
+        #[ink(message)]
+        pub fn wire(&mut self, registry: AccountId) -> Result<()> {
+            let outcome = self.state.wire(self.env().caller(), registry)?;
+            self.perform(outcome)
+        }
+
+        /// The account that may still wire governance; `None` once wired.
+        #[ink(message)]
+        pub fn wiring_authority(&self) -> Option<AccountId> {
+            self.state.wiring_authority()
+        }
+
+        /// The wired registry (`None` until wired).
+        #[ink(message)]
+        pub fn registry(&self) -> Option<AccountId> {
+            self.state.registry()
+        }
+
+        /// The parameters in force.
+        #[ink(message)]
+        pub fn params(&self) -> GovernanceParams {
+            self.state.params()
+        }
+
+        /// Replaces the parameters. Caller: governance itself, i.e. an executed proposal
+        /// (dispatched internally; see `propose`).
+        ///
+        /// # Errors
+        /// `NotGovernance`, `InvalidParams`.
+        ///
+        /// # Events
+        /// `ParamsChanged`.
+        #[ink(message)]
+        pub fn set_params(&mut self, params: GovernanceParams) -> Result<()> {
+            let outcome = self.state.set_params(self.env().caller(), params)?;
+            self.perform(outcome)
+        }
+
+        /// Replaces governance's code. Caller: governance itself, i.e. an executed proposal
+        /// (dispatched internally). The storage layout must stay compatible.
+        ///
+        /// # Errors
+        /// `NotGovernance`; `UpgradeFailed` if no code is stored under `code_hash`.
+        ///
+        /// # Events
+        /// `CodeUpgraded`.
+        #[ink(message)]
+        pub fn set_code(&mut self, code_hash: Hash) -> Result<()> {
+            let outcome = self.state.set_code(self.env().caller(), code_hash)?;
+            self.perform(outcome)
+        }
+
+        // ----- disputes --------------------------------------------------------------------
+
+        /// Opens a dispute against `accused`, paying exactly `dispute_bond`. Returns its id.
+        ///
+        /// Callers: for misconduct kinds (`UndisclosedLiquidation`, `MisreportedProceeds`,
+        /// `TransferAbuse`, `Other`) an active member other than the accused, with a `Suspend`
+        /// (duration > 0) or `Expel` remedy against a member (active, or the issuer of a
+        /// token). For `KeyRecovery` anyone — the owner's new account is not a member yet —
+        /// with remedy `Recover { token, lost: accused, new_account }`, `new_account != lost`,
+        /// `token` launched through the registry and neither account its issuer.
+        ///
+        /// # Errors
+        /// In this order: `NotWired`, `WrongBond`, `InvalidRemedy`, `CannotAccuseSelf`,
+        /// `NotActiveMember`, `AccusedNotMember`, `InvalidRemedy` (token),
+        /// `ArithmeticOverflow`; `CallFailed` if the registry cannot be asked.
+        ///
+        /// # Events
+        /// `DisputeOpened`, `Evidence` (the opening evidence).
+        #[ink(message, payable)]
+        pub fn open_dispute(
+            &mut self,
+            accused: AccountId,
+            kind: DisputeKind,
+            evidence_hash: Hash,
+            remedy: Remedy,
+        ) -> Result<DisputeId> {
+            let chain = self.chain();
+            let (id, outcome) = self.state.open_dispute(
+                self.ctx(),
+                accused,
+                kind,
+                evidence_hash,
+                remedy,
+                &chain,
+            )?;
+            self.perform(outcome)?;
+            Ok(id)
+        }
+
+        /// Submits evidence (the hash of an off-chain document) during the evidence phase.
+        /// Callers: the claimant or the accused. Nothing is stored.
+        ///
+        /// # Errors
+        /// `DisputeNotFound`, `NotParty`, `WrongPhase`.
+        ///
+        /// # Events
+        /// `Evidence`.
+        #[ink(message)]
+        pub fn submit_evidence(&mut self, id: DisputeId, evidence_hash: Hash) -> Result<()> {
+            let outcome = self.state.submit_evidence(self.ctx(), id, evidence_hash)?;
+            self.perform(outcome)
+        }
+
+        /// Commits a hidden vote in the current round's commit phase: `commitment` must be
+        /// `vote_commitment(id, round, caller, vote, salt)`, computed locally. Callers: active
+        /// members other than the parties, the accused's vouchers and the holders of the
+        /// accused's token.
+        ///
+        /// # Errors
+        /// `DisputeNotFound`, `WrongPhase`, `AlreadyCommitted`, `JurorExcluded`,
+        /// `NotActiveMember`, `JurorExcluded`, `ArithmeticOverflow`; `CallFailed` if the
+        /// registry or the token cannot be asked.
+        ///
+        /// # Events
+        /// `VoteCommitted`.
+        #[ink(message)]
+        pub fn commit_vote(&mut self, id: DisputeId, commitment: Hash) -> Result<()> {
+            let chain = self.chain();
+            let outcome = self.state.commit_vote(self.ctx(), id, commitment, &chain)?;
+            self.perform(outcome)
+        }
+
+        /// Reveals a committed vote in the current round's reveal phase; it is counted
+        /// (`true` upholds). Callers: the jurors who committed, still eligible.
+        ///
+        /// # Errors
+        /// `DisputeNotFound`, `WrongPhase`, `NotCommitted`, `AlreadyRevealed`, `BadReveal`,
+        /// `JurorExcluded`, `NotActiveMember`, `JurorExcluded`, `ArithmeticOverflow`;
+        /// `CallFailed` if the registry or the token cannot be asked.
+        ///
+        /// # Events
+        /// `VoteRevealed`.
+        #[ink(message)]
+        pub fn reveal_vote(&mut self, id: DisputeId, vote: bool, salt: [u8; 32]) -> Result<()> {
+            let chain = self.chain();
+            let outcome = self.state.reveal_vote(self.ctx(), id, vote, salt, &chain)?;
+            self.perform(outcome)
+        }
+
+        /// Appeals round 1's outcome during the appeal window, paying exactly the dispute's
+        /// appeal bond; round 2 (commit, then reveal) starts now. Caller: the losing side —
+        /// the accused after `Upheld`, the claimant after `Dismissed` — once.
+        ///
+        /// # Errors
+        /// `DisputeNotFound`, `AppealNotAllowed`, `WrongBond`, `ArithmeticOverflow`.
+        ///
+        /// # Events
+        /// `Appealed`.
+        #[ink(message, payable)]
+        pub fn appeal(&mut self, id: DisputeId) -> Result<()> {
+            let outcome = self.state.appeal(self.ctx(), id)?;
+            self.perform(outcome)
+        }
+
+        /// Executes a final ruling and settles its bonds, once. Caller: anyone.
+        ///
+        /// `Upheld` suspends (until now plus the remedy's duration) or expels the accused on
+        /// the registry, or recovers the lost balance on the named token, and pays every bond
+        /// to the claimant; `Dismissed` pays every bond to the accused; `NoQuorum` returns
+        /// each bond to its payer. If the registry or token refuses the enforcement with its
+        /// own error (for example a member already expelled), the bonds are still settled and
+        /// the event says `enforced: false`.
+        ///
+        /// # Errors
+        /// `DisputeNotFound`, `NotFinal`, `AlreadyExecuted`, `ArithmeticOverflow`; then,
+        /// reverting everything, `CallFailed` (the enforcement call failed below the callee's
+        /// error type, directly or in a nested call) and `TransferFailed`.
+        ///
+        /// # Events
+        /// `RulingExecuted` (and the callee's events).
+        #[ink(message)]
+        pub fn execute_ruling(&mut self, id: DisputeId) -> Result<()> {
+            let outcome = self.state.execute_ruling(self.ctx(), id)?;
+            self.perform(outcome)
+        }
+
+        /// The dispute `id`.
+        #[ink(message)]
+        pub fn dispute(&self, id: DisputeId) -> Option<Dispute> {
+            self.state.dispute(id)
+        }
+
+        /// Number of disputes ever opened (ids are `0..dispute_count`).
+        #[ink(message)]
+        pub fn dispute_count(&self) -> DisputeId {
+            self.state.dispute_count()
+        }
+
+        /// Where dispute `id` stands now.
+        #[ink(message)]
+        pub fn phase(&self, id: DisputeId) -> Option<Phase> {
+            self.state.phase(id, self.env().block_timestamp())
+        }
+
+        /// The outcome of dispute `id`'s last round whose reveal phase is over: round 1's
+        /// while it can be (or is being) appealed, the final ruling once final; `None` before.
+        #[ink(message)]
+        pub fn ruling(&self, id: DisputeId) -> Option<Ruling> {
+            self.state.ruling(id, self.env().block_timestamp())
+        }
+
+        /// `juror`'s vote in `round` (1 or 2) of dispute `id`.
+        #[ink(message)]
+        pub fn vote_of(&self, id: DisputeId, round: Round, juror: AccountId) -> Option<JurorVote> {
+            self.state.vote_of(id, round, juror)
+        }
+
+        /// Revealed votes the current round of dispute `id` needs.
+        #[ink(message)]
+        pub fn quorum_of(&self, id: DisputeId) -> Option<u32> {
+            self.state.quorum_of(id)
+        }
+
+        /// Native value held as bonds of disputes not yet executed.
+        #[ink(message)]
+        pub fn bonds_held(&self) -> Balance {
+            self.state.bonds_held()
+        }
+
+        /// The commitment for `vote` with `salt`: `blake2x256(SCALE((id, round, juror, vote,
+        /// salt)))`. Pure; dApps should compute it locally rather than send the vote and salt
+        /// to a node before the reveal.
+        #[ink(message)]
+        pub fn vote_commitment(
+            &self,
+            id: DisputeId,
+            round: Round,
+            juror: AccountId,
+            vote: bool,
+            salt: [u8; 32],
+        ) -> Hash {
+            vote_commitment(id, round, juror, vote, salt)
+        }
+
+        // ----- proposals -------------------------------------------------------------------
+
+        /// Proposes that governance call `selector` on `target` with `input` (the
+        /// SCALE-encoded arguments, at most 1 024 bytes) and `value`. Returns its id. Caller:
+        /// an active member.
+        ///
+        /// With `target` = governance itself the call is dispatched internally: selector
+        /// `selector_bytes!("set_params")` with a SCALE `GovernanceParams`, or
+        /// `selector_bytes!("set_code")` with a SCALE `Hash`, and no value. Another target
+        /// must be a contract whose message returns `Result<_, _>` or `()`: a reply whose first
+        /// byte is `1` (a `Result::Err`) fails the execution.
+        ///
+        /// # Errors
+        /// `NotWired`, `InputTooLong`, `UnknownSelfCall`, `InvalidParams`, `NotActiveMember`,
+        /// `ArithmeticOverflow`; `CallFailed` if the registry cannot be asked.
+        ///
+        /// # Events
+        /// `ProposalCreated`.
+        #[ink(message)]
+        pub fn propose(
+            &mut self,
+            target: AccountId,
+            selector: [u8; 4],
+            input: Vec<u8>,
+            value: Balance,
+        ) -> Result<ProposalId> {
+            let chain = self.chain();
+            let (id, outcome) =
+                self.state
+                    .propose(self.ctx(), target, selector, input, value, &chain)?;
+            self.perform(outcome)?;
+            Ok(id)
+        }
+
+        /// Votes for (`true`) or against a proposal during its voting period, once. Caller:
+        /// an active member.
+        ///
+        /// # Errors
+        /// `ProposalNotFound`, `VotingClosed`, `AlreadyVoted`, `NotActiveMember`,
+        /// `ArithmeticOverflow`; `CallFailed` if the registry cannot be asked.
+        ///
+        /// # Events
+        /// `Voted`.
+        #[ink(message)]
+        pub fn vote(&mut self, id: ProposalId, support: bool) -> Result<()> {
+            let chain = self.chain();
+            let outcome = self.state.vote(self.ctx(), id, support, &chain)?;
+            self.perform(outcome)
+        }
+
+        /// Executes a passed proposal after its timelock, once. Caller: anyone.
+        ///
+        /// # Errors
+        /// `ProposalNotFound`, `AlreadyExecuted`, `VotingOpen`, `ProposalDefeated`,
+        /// `TimelockNotOver`, `UnknownSelfCall`, `InvalidParams`, `InsufficientFreeBalance`
+        /// (value above the balance not held as bonds); then, reverting everything,
+        /// `ProposalCallFailed` (the call trapped, was not understood, or returned an error)
+        /// or `UpgradeFailed`.
+        ///
+        /// # Events
+        /// `ProposalExecuted`, and `ParamsChanged` or `CodeUpgraded` for a self-call (plus the
+        /// callee's events).
+        #[ink(message)]
+        pub fn execute(&mut self, id: ProposalId) -> Result<()> {
+            let balance = self.env().balance();
+            let outcome = self.state.execute(self.ctx(), id, balance)?;
+            self.perform(outcome)
+        }
+
+        /// The proposal `id`.
+        #[ink(message)]
+        pub fn proposal(&self, id: ProposalId) -> Option<Proposal> {
+            self.state.proposal(id)
+        }
+
+        /// Number of proposals ever made (ids are `0..proposal_count`).
+        #[ink(message)]
+        pub fn proposal_count(&self) -> ProposalId {
+            self.state.proposal_count()
+        }
+
+        /// Where proposal `id` stands now.
+        #[ink(message)]
+        pub fn proposal_state(&self, id: ProposalId) -> Option<ProposalState> {
+            self.state.proposal_state(id, self.env().block_timestamp())
+        }
+
+        /// `voter`'s vote on proposal `id` (`true` = for), if he voted.
+        #[ink(message)]
+        pub fn ballot_of(&self, id: ProposalId, voter: AccountId) -> Option<bool> {
+            self.state.ballot_of(id, voter)
+        }
+    }
+}

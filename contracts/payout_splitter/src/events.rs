@@ -52,13 +52,7 @@ pub struct Claimed {
     pub by: AccountId,
 }
 
-/// Governance replaced the contract's code.
-#[ink::event]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CodeUpgraded {
-    /// The new code hash.
-    pub code_hash: Hash,
-}
+pub use interfaces::events::CodeUpgraded;
 
 /// Every event the splitter's logic produces.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,8 +9,8 @@
 use crate::events::{AssetDisclosed, AssetRevalued, LiquidationReported, TokenEvent};
 use crate::state::{Ctx, TokenState};
 use crate::types::{Asset, AssetId, AssetKind, Interaction, Liquidation, Outcome, MAX_PAGE};
-use interfaces::{Balance, Hash, TokenError};
 use ink::prelude::vec::Vec;
+use interfaces::{Balance, Hash, TokenError};
 
 /// The memo of a liquidation payout: `b"LIQ"`, the asset id and the liquidation index.
 pub fn liquidation_memo(asset_id: AssetId, index: u32) -> Hash {
@@ -40,9 +40,7 @@ impl TokenState {
         if limit > MAX_PAGE {
             return Err(TokenError::PageTooLarge);
         }
-        let end = start
-            .saturating_add(u64::from(limit))
-            .min(self.asset_count);
+        let end = start.saturating_add(u64::from(limit)).min(self.asset_count);
         Ok((start..end)
             .filter_map(|id| self.assets.get(id).map(|asset| (id, asset)))
             .collect())

@@ -3,9 +3,9 @@
 //! describes them with the plain [`TransferRecord`] and [`ApprovalRecord`]. The other events
 //! record every other state change.
 
-use crate::types::{AssetKind, AssetId, OfferingId, RequestId};
-use interfaces::{AccountId, Balance, Hash, Timestamp};
+use crate::types::{AssetId, AssetKind, OfferingId, RequestId};
 use ink::prelude::string::String;
+use interfaces::{AccountId, Balance, Hash, Timestamp};
 
 /// A PSP22 `Transfer`: `from: None` is a mint.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -293,13 +293,7 @@ pub struct Recovered {
     pub amount: Balance,
 }
 
-/// Governance replaced the contract's code.
-#[ink::event]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CodeUpgraded {
-    /// The new code hash.
-    pub code_hash: Hash,
-}
+pub use interfaces::events::CodeUpgraded;
 
 /// Every event the token's logic can produce, in the order the glue emits them.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,8 +9,8 @@
 
 use crate::events::{ApprovalRecord, TokenEvent, TransferRecord};
 use crate::types::BalanceChange;
-use interfaces::{AccountId, Balance, PSP22Error, TokenError};
 use ink::storage::{traits::StorageKey, Mapping};
+use interfaces::{AccountId, Balance, PSP22Error, TokenError};
 
 /// Balances, allowances and locks.
 #[ink::storage_item]
@@ -37,8 +37,10 @@ fn store<Key: StorageKey>(
 impl Ledger {
     /// A ledger with the whole `supply` held by `holder`, and the mint event.
     pub fn new(supply: Balance, holder: AccountId) -> (Ledger, TokenEvent) {
-        let mut ledger = Ledger::default();
-        ledger.total_supply = supply;
+        let mut ledger = Ledger {
+            total_supply: supply,
+            ..Ledger::default()
+        };
         store(&mut ledger.balances, holder, supply);
         let event = TokenEvent::Transfer(TransferRecord {
             from: None,

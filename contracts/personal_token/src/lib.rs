@@ -52,12 +52,12 @@ pub mod personal_token {
         Asset, AssetId, AssetKind, Interaction, LastTrade, Liquidation, Offering, OfferingId,
         Outcome, RequestId, Subscription, TransferRequest,
     };
-    use interfaces::{
-        call_outcome, query_outcome, MemberRegistry, PSP22Error, PSP22Metadata,
-        PayoutDistribution, PayoutHook, TokenError, TokenRemedies, TransferRestriction, PSP22,
-    };
     use ink::codegen::TraitCallBuilder;
     use ink::prelude::{string::String, vec::Vec};
+    use interfaces::{
+        call_outcome, query_outcome, MemberRegistry, PSP22Error, PSP22Metadata, PayoutDistribution,
+        PayoutHook, TokenError, TokenRemedies, TransferRestriction, PSP22,
+    };
 
     /// The token's error type.
     pub type Error = TokenError;
@@ -556,7 +556,12 @@ pub mod personal_token {
         /// # Events
         /// `Subscribed`.
         #[ink(message, payable)]
-        pub fn subscribe(&mut self, id: OfferingId, amount: Balance, terms_hash: Hash) -> Result<()> {
+        pub fn subscribe(
+            &mut self,
+            id: OfferingId,
+            amount: Balance,
+            terms_hash: Hash,
+        ) -> Result<()> {
             let members = self.members();
             let outcome = self
                 .state
@@ -846,10 +851,10 @@ pub mod personal_token {
             delta_value: Balance,
         ) -> core::result::Result<(), PSP22Error> {
             let owner = self.env().caller();
-            if let Some(event) = self
-                .state
-                .ledger
-                .decrease_allowance(owner, spender, delta_value)?
+            if let Some(event) =
+                self.state
+                    .ledger
+                    .decrease_allowance(owner, spender, delta_value)?
             {
                 self.emit(event);
             }

@@ -20,8 +20,8 @@ use crate::types::{
     Interaction, Offering, OfferingId, OfferingStatus, Outcome, Subscription, MAX_INVITEES,
     MAX_SUBSCRIBERS,
 };
-use interfaces::{restriction, AccountId, Balance, Hash, Timestamp, TokenError};
 use ink::prelude::vec::Vec;
+use interfaces::{restriction, AccountId, Balance, Hash, Timestamp, TokenError};
 
 /// Terms of a new offering.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -24,8 +24,8 @@ use crate::state::{Ctx, Membership, TokenState};
 use crate::types::{
     Interaction, Outcome, RequestId, RequestStatus, TransferRequest, MAX_REASON_LEN,
 };
-use interfaces::{restriction, AccountId, Balance, TokenError};
 use ink::prelude::string::String;
+use interfaces::{restriction, AccountId, Balance, TokenError};
 
 impl TokenState {
     /// The request `id`.
@@ -324,7 +324,10 @@ impl TokenState {
         }
         let mut outcome = Outcome::default();
         self.close(id, request, RequestStatus::Rejected, &mut outcome)?;
-        outcome.event(TokenEvent::TransferRejected(TransferRejected { id, reason }));
+        outcome.event(TokenEvent::TransferRejected(TransferRejected {
+            id,
+            reason,
+        }));
         Ok(outcome)
     }
 

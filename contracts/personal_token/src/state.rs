@@ -9,12 +9,12 @@
 use crate::events::{Frozen, Recovered, TokenEvent, Unfrozen, Wired};
 use crate::ledger::{transfer_event, Ledger};
 use crate::types::{
-    Asset, Interaction, LastTrade, Liquidation, Offering, OfferingId, Outcome, RequestId,
-    Subscription, TransferRequest, AssetId, MAX_DECISION_PERIOD, MIN_DECISION_PERIOD,
+    Asset, AssetId, Interaction, LastTrade, Liquidation, Offering, OfferingId, Outcome, RequestId,
+    Subscription, TransferRequest, MAX_DECISION_PERIOD, MIN_DECISION_PERIOD,
 };
-use interfaces::{restriction, AccountId, Balance, Hash, PSP22Error, Timestamp, TokenError};
 use ink::prelude::string::String;
 use ink::storage::Mapping;
+use interfaces::{restriction, AccountId, Balance, Hash, PSP22Error, Timestamp, TokenError};
 
 /// Who a message comes from, when, and with what value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -502,7 +502,11 @@ impl TokenState {
 pub fn restriction_error(code: u8) -> PSP22Error {
     let mut text = String::from("ERC1404:");
     let hundreds = code.checked_div(100).unwrap_or_default();
-    let tens = code.checked_div(10).unwrap_or_default().checked_rem(10).unwrap_or_default();
+    let tens = code
+        .checked_div(10)
+        .unwrap_or_default()
+        .checked_rem(10)
+        .unwrap_or_default();
     let units = code.checked_rem(10).unwrap_or_default();
     if hundreds > 0 {
         text.push(char::from(b'0'.saturating_add(hundreds)));

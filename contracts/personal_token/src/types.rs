@@ -1,8 +1,8 @@
 //! Records kept by the personal token, and what its logic asks the contract glue to do.
 
 use crate::events::TokenEvent;
-use interfaces::{AccountId, Balance, Hash, Timestamp};
 use ink::prelude::vec::Vec;
+use interfaces::{AccountId, Balance, Hash, Timestamp};
 
 /// Identifies a transfer request (sequential from 0).
 pub type RequestId = u64;
@@ -74,7 +74,10 @@ pub struct TransferRequest {
 impl TransferRequest {
     /// Whether the request is still open (not executed, rejected, cancelled or pre-empted).
     pub fn is_open(&self) -> bool {
-        matches!(self.status, RequestStatus::Pending | RequestStatus::Approved)
+        matches!(
+            self.status,
+            RequestStatus::Pending | RequestStatus::Approved
+        )
     }
 
     /// Whether the issuer approved it, or silence approved it (`auto_approve` and the decision

@@ -1,0 +1,45 @@
+# Personal Tokens: one entry point for setting up, building, testing and running the suite.
+# Every target that needs tools runs `setup` first, so a fresh machine needs only `make demo`
+# and `make test`.
+
+SHELL := /bin/bash
+CARGO ?= cargo
+CARGO_FLAGS ?= --locked
+
+.PHONY: help setup build test lint unit sandbox e2e live demo deploy bench node clean
+
+help: ## List the targets.
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
+
+setup: ## Install the pinned toolchain, cargo-contract 5.0.3 and packages (idempotent).
+	@scripts/setup.sh
+
+build: setup ## Build the four contracts (release Wasm) and print their sizes.
+	@scripts/build.sh
+
+test: setup ## fmt, clippy, unit tests, build, sandbox system tests, ink_e2e tests, live node tests.
+	@scripts/test.sh
+
+lint: setup ## cargo fmt --check and clippy -D warnings on the whole workspace.
+	@scripts/test.sh lint
+
+unit: setup ## Unit and property tests of the contracts' logic (no chain).
+	@scripts/test.sh unit
+
+sandbox: setup build ## System tests on the embedded sandbox (needs the built contracts).
+	@scripts/test.sh sandbox
+
+e2e: setup build ## ink_e2e tests and the live-node suite (starts a node if one is available).
+	@scripts/test.sh e2e
+
+demo: setup build ## The seed story end to end on the embedded sandbox.
+	@$(CARGO) run $(CARGO_FLAGS) --quiet -p deploy -- demo
+
+deploy: setup build ## Run the deployment plan (sandbox by default; see `make deploy ARGS=--help`).
+	@$(CARGO) run $(CARGO_FLAGS) --quiet -p deploy -- plan $(ARGS)
+
+bench: setup build ## Gas and size report, written to bench/RESULTS.md.
+	@$(CARGO) run $(CARGO_FLAGS) --quiet -p deploy -- bench
+
+clean: ## Remove build outputs.
+	$(CARGO) clean

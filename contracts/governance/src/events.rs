@@ -1,0 +1,208 @@
+//! Events of governance: one for every state change.
+
+use crate::params::GovernanceParams;
+use crate::types::{DisputeId, DisputeKind, ProposalId, Remedy, Round, Ruling};
+use ink::prelude::vec::Vec;
+use interfaces::{AccountId, Balance, Hash, Timestamp};
+
+/// Governance was wired to its registry (once, for ever); no personal key keeps admin power.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wired {
+    /// The membership registry.
+    pub registry: AccountId,
+}
+
+/// The parameters were set (at construction) or changed (by an executed proposal).
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamsChanged {
+    /// The new parameters.
+    pub params: GovernanceParams,
+}
+
+pub use interfaces::events::CodeUpgraded;
+
+/// A dispute was opened; its bond is held until the ruling executes.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisputeOpened {
+    /// The dispute.
+    #[ink(topic)]
+    pub dispute: DisputeId,
+    /// Who opened it.
+    #[ink(topic)]
+    pub claimant: AccountId,
+    /// The member accused, or the lost account of a key recovery.
+    #[ink(topic)]
+    pub accused: AccountId,
+    /// What it is about.
+    pub kind: DisputeKind,
+    /// What applies if it is upheld.
+    pub remedy: Remedy,
+    /// The dispute bond paid.
+    pub bond: Balance,
+    /// End of the evidence phase.
+    pub evidence_ends: Timestamp,
+    /// End of round 1's commit phase.
+    pub commit_ends: Timestamp,
+    /// End of round 1's reveal phase.
+    pub reveal_ends: Timestamp,
+    /// End of the appeal window.
+    pub appeal_ends: Timestamp,
+}
+
+/// A party submitted evidence (ERC-1497 style: the document lives off-chain under its hash;
+/// nothing is stored). Also emitted for the opening evidence.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// The dispute.
+    #[ink(topic)]
+    pub dispute: DisputeId,
+    /// The claimant or the accused.
+    #[ink(topic)]
+    pub party: AccountId,
+    /// Hash of the evidence document.
+    pub evidence_hash: Hash,
+}
+
+/// A juror committed a hidden vote.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoteCommitted {
+    /// The dispute.
+    #[ink(topic)]
+    pub dispute: DisputeId,
+    /// The round (1 or 2).
+    pub round: Round,
+    /// The juror.
+    #[ink(topic)]
+    pub juror: AccountId,
+    /// `vote_commitment(dispute, round, juror, vote, salt)`.
+    pub commitment: Hash,
+}
+
+/// A juror revealed his vote; it is counted.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoteRevealed {
+    /// The dispute.
+    #[ink(topic)]
+    pub dispute: DisputeId,
+    /// The round (1 or 2).
+    pub round: Round,
+    /// The juror.
+    #[ink(topic)]
+    pub juror: AccountId,
+    /// `true` to uphold, `false` to dismiss.
+    pub vote: bool,
+}
+
+/// The losing side of round 1 appealed; round 2 starts with its commit phase.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Appealed {
+    /// The dispute.
+    #[ink(topic)]
+    pub dispute: DisputeId,
+    /// The appellant.
+    #[ink(topic)]
+    pub appellant: AccountId,
+    /// The appeal bond paid.
+    pub bond: Balance,
+    /// End of round 2's commit phase.
+    pub commit_ends: Timestamp,
+    /// End of round 2's reveal phase (the ruling is final from then on).
+    pub reveal_ends: Timestamp,
+}
+
+/// A final ruling was executed and the dispute's bonds settled.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RulingExecuted {
+    /// The dispute.
+    #[ink(topic)]
+    pub dispute: DisputeId,
+    /// The final ruling.
+    pub ruling: Ruling,
+    /// Whether the remedy was applied: `false` for a dismissal, and for an upheld ruling whose
+    /// enforcement the registry or token refused (for example a member already expelled).
+    pub enforced: bool,
+}
+
+/// A member proposed a call by governance.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposalCreated {
+    /// The proposal.
+    #[ink(topic)]
+    pub proposal: ProposalId,
+    /// The proposer.
+    #[ink(topic)]
+    pub proposer: AccountId,
+    /// The contract to call.
+    #[ink(topic)]
+    pub target: AccountId,
+    /// The message selector.
+    pub selector: [u8; 4],
+    /// The SCALE-encoded arguments.
+    pub input: Vec<u8>,
+    /// Native value to send.
+    pub value: Balance,
+    /// End of the voting period.
+    pub voting_ends: Timestamp,
+    /// Earliest execution time if it passes.
+    pub eta: Timestamp,
+}
+
+/// A member voted on a proposal.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Voted {
+    /// The proposal.
+    #[ink(topic)]
+    pub proposal: ProposalId,
+    /// The voter.
+    #[ink(topic)]
+    pub voter: AccountId,
+    /// `true` for, `false` against.
+    pub support: bool,
+}
+
+/// A passed proposal was executed.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposalExecuted {
+    /// The proposal.
+    #[ink(topic)]
+    pub proposal: ProposalId,
+}
+
+/// Every event governance's logic can produce, in the order the glue emits them.
+/// (`RulingExecuted` is emitted by the glue itself once the enforcement call has answered.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GovernanceEvent {
+    /// See [`Wired`].
+    Wired(Wired),
+    /// See [`ParamsChanged`].
+    ParamsChanged(ParamsChanged),
+    /// See [`CodeUpgraded`].
+    CodeUpgraded(CodeUpgraded),
+    /// See [`DisputeOpened`].
+    DisputeOpened(DisputeOpened),
+    /// See [`Evidence`].
+    Evidence(Evidence),
+    /// See [`VoteCommitted`].
+    VoteCommitted(VoteCommitted),
+    /// See [`VoteRevealed`].
+    VoteRevealed(VoteRevealed),
+    /// See [`Appealed`].
+    Appealed(Appealed),
+    /// See [`ProposalCreated`].
+    ProposalCreated(ProposalCreated),
+    /// See [`Voted`].
+    Voted(Voted),
+    /// See [`ProposalExecuted`].
+    ProposalExecuted(ProposalExecuted),
+}

@@ -1,0 +1,171 @@
+//! Governance's state and its core rules: construction, wiring, parameters and upgrades.
+//! Disputes and proposals extend [`GovernanceState`] in their own modules.
+//!
+//! Every method takes the caller and the time explicitly and returns an [`Outcome`] (events and
+//! interactions) or a typed error. A method that returns an error has changed nothing: all
+//! checks come before the first write.
+
+use crate::events::{CodeUpgraded, GovernanceEvent, ParamsChanged, Wired};
+use crate::params::GovernanceParams;
+use crate::types::{
+    Dispute, DisputeId, Interaction, JurorVote, Outcome, Proposal, ProposalId, VoteKey,
+};
+use ink::storage::Mapping;
+use interfaces::{AccountId, Balance, GovernanceError, Hash};
+
+/// The whole state of governance.
+#[ink::storage_item]
+#[derive(Debug)]
+pub struct GovernanceState {
+    /// Governance's own account: the only caller of `set_params` and `set_code`.
+    pub(crate) this: AccountId,
+    pub(crate) params: GovernanceParams,
+    /// Account allowed to wire governance once; `None` once wired.
+    pub(crate) wiring_authority: Option<AccountId>,
+    pub(crate) registry: Option<AccountId>,
+    pub(crate) disputes: Mapping<DisputeId, Dispute>,
+    pub(crate) dispute_count: DisputeId,
+    /// Votes keyed by (dispute, round, juror).
+    pub(crate) votes: Mapping<VoteKey, JurorVote>,
+    /// Sum of the bonds of the disputes not yet executed.
+    pub(crate) bonds_held: Balance,
+    pub(crate) proposals: Mapping<ProposalId, Proposal>,
+    pub(crate) proposal_count: ProposalId,
+    /// Each member's vote on each proposal (`true` = for).
+    pub(crate) ballots: Mapping<(ProposalId, AccountId), bool>,
+}
+
+impl GovernanceState {
+    /// New governance at account `this` with `params`; `wiring_authority` (the instantiator)
+    /// may wire it once.
+    ///
+    /// # Errors
+    /// `InvalidParams` (see [`GovernanceParams::validate`]).
+    pub fn new(
+        params: GovernanceParams,
+        wiring_authority: AccountId,
+        this: AccountId,
+    ) -> Result<(GovernanceState, Outcome), GovernanceError> {
+        params.validate()?;
+        let state = GovernanceState {
+            this,
+            params,
+            wiring_authority: Some(wiring_authority),
+            registry: None,
+            disputes: Mapping::default(),
+            dispute_count: 0,
+            votes: Mapping::default(),
+            bonds_held: 0,
+            proposals: Mapping::default(),
+            proposal_count: 0,
+            ballots: Mapping::default(),
+        };
+        let mut outcome = Outcome::default();
+        outcome.event(GovernanceEvent::ParamsChanged(ParamsChanged { params }));
+        Ok((state, outcome))
+    }
+
+    // ----- queries -------------------------------------------------------------------------
+
+    /// The parameters in force.
+    pub fn params(&self) -> GovernanceParams {
+        self.params
+    }
+
+    /// The wired registry (`None` until wired).
+    pub fn registry(&self) -> Option<AccountId> {
+        self.registry
+    }
+
+    /// The account that may still wire governance (`None` once wired).
+    pub fn wiring_authority(&self) -> Option<AccountId> {
+        self.wiring_authority
+    }
+
+    /// Governance's own account.
+    pub fn this(&self) -> AccountId {
+        self.this
+    }
+
+    /// Native value held as dispute and appeal bonds of disputes not yet executed.
+    pub fn bonds_held(&self) -> Balance {
+        self.bonds_held
+    }
+
+    // ----- guards --------------------------------------------------------------------------
+
+    pub(crate) fn ensure_wired(&self) -> Result<AccountId, GovernanceError> {
+        self.registry.ok_or(GovernanceError::NotWired)
+    }
+
+    /// Whether `caller` is governance itself (an executed proposal).
+    ///
+    /// # Errors
+    /// `NotGovernance`.
+    pub fn ensure_governance(&self, caller: AccountId) -> Result<(), GovernanceError> {
+        if caller == self.this {
+            Ok(())
+        } else {
+            Err(GovernanceError::NotGovernance)
+        }
+    }
+
+    // ----- wiring, parameters, upgrades ----------------------------------------------------
+
+    /// Wires governance to its registry, once, by the instantiator.
+    ///
+    /// # Errors
+    /// `AlreadyWired`; `NotWiringAuthority` for any other caller.
+    pub fn wire(
+        &mut self,
+        caller: AccountId,
+        registry: AccountId,
+    ) -> Result<Outcome, GovernanceError> {
+        if self.registry.is_some() {
+            return Err(GovernanceError::AlreadyWired);
+        }
+        if self.wiring_authority != Some(caller) {
+            return Err(GovernanceError::NotWiringAuthority);
+        }
+        self.registry = Some(registry);
+        self.wiring_authority = None;
+        let mut outcome = Outcome::default();
+        outcome.event(GovernanceEvent::Wired(Wired { registry }));
+        Ok(outcome)
+    }
+
+    /// Replaces the parameters. Caller: governance itself.
+    ///
+    /// # Errors
+    /// `NotGovernance`, `InvalidParams`.
+    pub fn set_params(
+        &mut self,
+        caller: AccountId,
+        params: GovernanceParams,
+    ) -> Result<Outcome, GovernanceError> {
+        self.ensure_governance(caller)?;
+        params.validate()?;
+        self.params = params;
+        let mut outcome = Outcome::default();
+        outcome.event(GovernanceEvent::ParamsChanged(ParamsChanged { params }));
+        Ok(outcome)
+    }
+
+    /// Replaces governance's code (the glue performs `set_code_hash`). Caller: governance
+    /// itself.
+    ///
+    /// # Errors
+    /// `NotGovernance`.
+    pub fn set_code(&self, caller: AccountId, code_hash: Hash) -> Result<Outcome, GovernanceError> {
+        self.ensure_governance(caller)?;
+        Ok(upgrade_outcome(code_hash))
+    }
+}
+
+/// The event and interaction of a code upgrade.
+pub(crate) fn upgrade_outcome(code_hash: Hash) -> Outcome {
+    let mut outcome = Outcome::default();
+    outcome.event(GovernanceEvent::CodeUpgraded(CodeUpgraded { code_hash }));
+    outcome.interact(Interaction::SetCode { code_hash });
+    outcome
+}

@@ -1,0 +1,227 @@
+//! Property: a dispute's outcome, in both rounds, equals a direct computation of the rules
+//! from the votes, across quorum and threshold boundaries; and its bonds are always settled in
+//! full.
+
+use super::*;
+use crate::types::{Interaction, Phase, Ruling};
+use proptest::prelude::*;
+
+/// What one juror does in a round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Juror {
+    /// Does not take part.
+    Abstains,
+    /// Commits but never reveals.
+    Silent,
+    /// Commits and reveals "uphold".
+    Yes,
+    /// Commits and reveals "dismiss".
+    No,
+}
+
+fn juror_strategy() -> impl Strategy<Value = Juror> {
+    prop_oneof![
+        Just(Juror::Abstains),
+        Just(Juror::Silent),
+        Just(Juror::Yes),
+        Just(Juror::No),
+    ]
+}
+
+/// Basis points, often at the interesting values.
+fn bps_strategy(low: u32) -> impl Strategy<Value = u32> {
+    prop_oneof![
+        prop::sample::select(
+            [0u32, 1, 2_500, 5_000, 5_001, 6_000, 6_666, 6_667, 7_500, 10_000]
+                .into_iter()
+                .filter(|bps| *bps >= low)
+                .collect::<Vec<_>>()
+        ),
+        low..=10_000u32,
+    ]
+}
+
+/// Most voters in a round.
+const VOTERS: usize = 32;
+
+/// How a round's votes are drawn: either at random, or aimed at the quorum and threshold
+/// boundaries (revealed = quorum + `quorum_delta`, yes = the least that upholds +
+/// `threshold_delta`), with some silent committers.
+#[derive(Debug, Clone)]
+struct RoundPlan {
+    aimed: bool,
+    quorum_delta: i64,
+    threshold_delta: i64,
+    silent: usize,
+    random: Vec<Juror>,
+}
+
+fn plan_strategy() -> impl Strategy<Value = RoundPlan> {
+    (
+        any::<bool>(),
+        -1i64..=1,
+        -1i64..=1,
+        0usize..3,
+        prop::collection::vec(juror_strategy(), 0..VOTERS),
+    )
+        .prop_map(
+            |(aimed, quorum_delta, threshold_delta, silent, random)| RoundPlan {
+                aimed,
+                quorum_delta,
+                threshold_delta,
+                silent,
+                random,
+            },
+        )
+}
+
+fn quorum_of(snapshot: u32, floor: u32, quorum_bps: u32) -> u64 {
+    let share = (u64::from(quorum_bps) * u64::from(snapshot)).div_ceil(10_000);
+    share.max(u64::from(floor))
+}
+
+impl RoundPlan {
+    fn jurors(&self, quorum: u64, threshold_bps: u32) -> Vec<Juror> {
+        if !self.aimed {
+            return self.random.clone();
+        }
+        let most = (VOTERS - self.silent) as i64;
+        let revealed = (quorum as i64 + self.quorum_delta).clamp(0, most);
+        // The least "yes" count that upholds: ceil(threshold * revealed / 10 000).
+        let least_yes = (i64::from(threshold_bps) * revealed + 9_999) / 10_000;
+        let yes = (least_yes + self.threshold_delta).clamp(0, revealed);
+        let mut jurors = vec![Juror::Yes; yes as usize];
+        jurors.extend(vec![Juror::No; (revealed - yes) as usize]);
+        jurors.extend(vec![Juror::Silent; self.silent]);
+        jurors
+    }
+}
+
+/// The rules, written out independently of the contract's code.
+fn expected(jurors: &[Juror], quorum: u64, threshold_bps: u32) -> Ruling {
+    let yes = jurors.iter().filter(|j| **j == Juror::Yes).count() as u64;
+    let no = jurors.iter().filter(|j| **j == Juror::No).count() as u64;
+    let revealed = yes + no;
+    if revealed < quorum {
+        Ruling::NoQuorum
+    } else if yes * 10_000 >= u64::from(threshold_bps) * revealed {
+        Ruling::Upheld
+    } else {
+        Ruling::Dismissed
+    }
+}
+
+/// Voters are accounts 41 and up: active, no stake in Bob.
+fn voter(n: usize) -> AccountId {
+    account(41 + n as u8)
+}
+
+fn play_round(
+    world: &mut World,
+    id: DisputeId,
+    round: Round,
+    commit_at: Timestamp,
+    jurors: &[Juror],
+) {
+    world.now = commit_at;
+    for (n, juror) in jurors.iter().enumerate() {
+        if *juror != Juror::Abstains {
+            world
+                .commit(id, round, voter(n), *juror == Juror::Yes)
+                .expect("commit");
+        }
+    }
+    world.now = commit_at + PERIOD;
+    for (n, juror) in jurors.iter().enumerate() {
+        if matches!(juror, Juror::Yes | Juror::No) {
+            world
+                .reveal(id, voter(n), *juror == Juror::Yes)
+                .expect("reveal");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn dispute_outcomes_follow_the_rules(
+        first_plan in plan_strategy(),
+        second_plan in plan_strategy(),
+        suspended in 0u32..40,
+        min_jurors in 1u32..=6,
+        quorum_bps in prop_oneof![bps_strategy(0), 0u32..3_000],
+        extra_appeal_bps in bps_strategy(0),
+        threshold_bps in bps_strategy(5_001),
+        appeal in any::<bool>(),
+    ) {
+        env(|| {
+            let appeal_quorum_bps = quorum_bps.saturating_add(extra_appeal_bps).min(10_000);
+            let mut world = World::new();
+            let mut params = test_params();
+            params.min_jurors = min_jurors;
+            params.quorum_bps = quorum_bps;
+            params.appeal_quorum_bps = appeal_quorum_bps;
+            params.threshold_bps = threshold_bps;
+            world.gov.set_params(this(), params).expect("params");
+            world.chain.suspended = suspended;
+            for n in 0..VOTERS {
+                world.chain.active.insert(voter(n));
+            }
+            let snapshot = 12 + VOTERS as u32 + suspended;
+            let id = world.open_expel();
+            let first_quorum = quorum_of(snapshot, min_jurors, quorum_bps);
+            let first = first_plan.jurors(first_quorum, threshold_bps);
+            play_round(&mut world, id, FIRST_ROUND, T0 + PERIOD, &first);
+
+            let reveal_ends = T0 + 3 * PERIOD;
+            let first_ruling = expected(&first, first_quorum, threshold_bps);
+            assert_eq!(world.gov.ruling(id, reveal_ends), Some(first_ruling));
+            let mut final_ruling = first_ruling;
+            let mut final_at = T0 + 4 * PERIOD;
+            if first_ruling == Ruling::NoQuorum {
+                assert_eq!(world.gov.phase(id, reveal_ends), Some(Phase::Final));
+                final_at = reveal_ends;
+            } else {
+                assert_eq!(world.gov.phase(id, reveal_ends), Some(Phase::AppealWindow));
+                if appeal {
+                    let loser = if first_ruling == Ruling::Upheld { bob() } else { alice() };
+                    world.now = reveal_ends;
+                    world.gov.appeal(world.paid(loser, APPEAL_BOND), id).expect("appeal");
+                    let appeal_quorum = quorum_of(snapshot, 2 * min_jurors + 1, appeal_quorum_bps);
+                    let second = second_plan.jurors(appeal_quorum, threshold_bps);
+                    play_round(&mut world, id, APPEAL_ROUND, reveal_ends, &second);
+                    final_ruling = expected(&second, appeal_quorum, threshold_bps);
+                    final_at = reveal_ends + 2 * PERIOD;
+                }
+            }
+            assert_eq!(world.gov.phase(id, final_at - 1).map(|p| p == Phase::Final), Some(false));
+            assert_eq!(world.gov.phase(id, final_at), Some(Phase::Final));
+            assert_eq!(world.gov.ruling(id, final_at), Some(final_ruling));
+
+            // Execution settles exactly the bonds held.
+            let held = world.gov.bonds_held();
+            world.now = final_at;
+            let outcome = world.gov.execute_ruling(world.ctx(stranger()), id).expect("execute");
+            let paid: Balance = outcome
+                .interactions
+                .iter()
+                .map(|interaction| match interaction {
+                    Interaction::Pay { amount, .. } => *amount,
+                    _ => 0,
+                })
+                .sum();
+            assert_eq!(paid, held);
+            assert_eq!(world.gov.bonds_held(), 0);
+            assert_eq!(
+                outcome.interactions.first(),
+                Some(&Interaction::Enforce {
+                    dispute: id,
+                    ruling: final_ruling,
+                    action: (final_ruling == Ruling::Upheld)
+                        .then_some(crate::types::Enforcement::Expel { member: bob() }),
+                })
+            );
+        });
+    }
+}

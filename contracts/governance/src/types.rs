@@ -1,0 +1,559 @@
+//! Records kept by governance, what its logic needs from the chain, and what it asks the
+//! contract glue to do.
+
+use crate::events::GovernanceEvent;
+use ink::prelude::vec::Vec;
+use interfaces::{AccountId, Balance, GovernanceError, Hash, Timestamp};
+
+/// Identifies a dispute (sequential from 0).
+pub type DisputeId = u64;
+/// Identifies a proposal (sequential from 0).
+pub type ProposalId = u64;
+/// A dispute round: [`FIRST_ROUND`] or [`APPEAL_ROUND`].
+pub type Round = u8;
+/// Key of a juror's vote: (dispute, round, juror).
+pub type VoteKey = (DisputeId, Round, AccountId);
+
+/// The first round of a dispute (evidence, commit, reveal, then the appeal window).
+pub const FIRST_ROUND: Round = 1;
+/// The appeal round (commit, reveal; its outcome is final).
+pub const APPEAL_ROUND: Round = 2;
+/// Longest call input a proposal may carry, in bytes (the SCALE-encoded arguments after the
+/// selector).
+pub const MAX_INPUT_LEN: usize = 1024;
+
+/// Who a message comes from, when, and with what value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ctx {
+    /// The caller.
+    pub caller: AccountId,
+    /// Block timestamp (ms).
+    pub now: Timestamp,
+    /// Native value sent with the message.
+    pub transferred: Balance,
+}
+
+/// The on-chain facts governance reads from the registry and from personal tokens. The
+/// contract asks the wired registry and the tokens (cross-contract queries); unit tests use a
+/// fake.
+///
+/// Every method fails with `CallFailed` when the callee cannot be asked, and with `NotWired`
+/// before governance is wired.
+pub trait Chain {
+    /// `MemberRegistry::is_active(account)`.
+    ///
+    /// # Errors
+    /// `NotWired`, `CallFailed`.
+    fn is_active(&self, account: AccountId) -> Result<bool, GovernanceError>;
+
+    /// `MemberRegistry::active_count()`: members in good standing or suspended.
+    ///
+    /// # Errors
+    /// `NotWired`, `CallFailed`.
+    fn active_count(&self) -> Result<u32, GovernanceError>;
+
+    /// `MemberRegistry::has_vouched_for(voucher, member)`.
+    ///
+    /// # Errors
+    /// `NotWired`, `CallFailed`.
+    fn has_vouched_for(
+        &self,
+        voucher: AccountId,
+        member: AccountId,
+    ) -> Result<bool, GovernanceError>;
+
+    /// `MemberRegistry::token_of(member)`: the personal token `member` launched, if any.
+    ///
+    /// # Errors
+    /// `NotWired`, `CallFailed`.
+    fn token_of(&self, member: AccountId) -> Result<Option<AccountId>, GovernanceError>;
+
+    /// `MemberRegistry::issuer_of(token)`: the issuer of a token launched through the
+    /// registry, if any.
+    ///
+    /// # Errors
+    /// `NotWired`, `CallFailed`.
+    fn issuer_of(&self, token: AccountId) -> Result<Option<AccountId>, GovernanceError>;
+
+    /// `PSP22::balance_of(who)` on `token`.
+    ///
+    /// # Errors
+    /// `CallFailed`.
+    fn balance_of(&self, token: AccountId, who: AccountId) -> Result<Balance, GovernanceError>;
+}
+
+/// What a dispute is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub enum DisputeKind {
+    /// The issuer sold an asset without reporting it (and paying the holders' share).
+    UndisclosedLiquidation,
+    /// The issuer reported a sale for less than it fetched.
+    MisreportedProceeds,
+    /// Abuse of the transfer restrictions (for example rejecting every request to trap
+    /// holders, or side deals around the escrow).
+    TransferAbuse,
+    /// A holder lost his key: his balance should move to his new account. Not an accusation of
+    /// misconduct: the "accused" is the lost account.
+    KeyRecovery,
+    /// Any other misconduct of a member.
+    Other,
+}
+
+impl DisputeKind {
+    /// Whether the dispute accuses a member of misconduct (every kind but `KeyRecovery`).
+    pub fn is_misconduct(self) -> bool {
+        !matches!(self, DisputeKind::KeyRecovery)
+    }
+}
+
+/// What the claimant asks for if the dispute is upheld.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub enum Remedy {
+    /// Suspend the accused for `duration` ms from the execution of the ruling (> 0).
+    Suspend {
+        /// Length of the suspension (ms).
+        duration: Timestamp,
+    },
+    /// Expel the accused: his token is frozen and the bonds at stake go to its holders.
+    Expel,
+    /// Move the whole balance of `lost` on `token` to `new_account` (key recovery).
+    Recover {
+        /// A personal token launched through the registry.
+        token: AccountId,
+        /// The lost account (the dispute's accused).
+        lost: AccountId,
+        /// The owner's new account.
+        new_account: AccountId,
+    },
+}
+
+/// The outcome of a dispute round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub enum Ruling {
+    /// The required share of the revealed votes said "yes": the remedy applies.
+    Upheld,
+    /// The accusation failed: the claimant's bonds go to the accused.
+    Dismissed,
+    /// Too few jurors revealed: dismissed, every bond returned to its payer, no appeal.
+    NoQuorum,
+}
+
+/// Where a dispute stands, derived from the time, its deadlines, its round-1 tally and its
+/// appeal (never stored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub enum Phase {
+    /// The parties submit evidence (round 1 only).
+    Evidence,
+    /// Jurors commit hidden votes.
+    Commit {
+        /// [`FIRST_ROUND`] or [`APPEAL_ROUND`].
+        round: Round,
+    },
+    /// Jurors reveal their votes.
+    Reveal {
+        /// [`FIRST_ROUND`] or [`APPEAL_ROUND`].
+        round: Round,
+    },
+    /// Round 1 ended with a quorum; its losing side may appeal.
+    AppealWindow,
+    /// The ruling is final and can be executed (once).
+    Final,
+}
+
+/// Votes of one round.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Tally {
+    /// Jurors who committed.
+    pub committed: u32,
+    /// Revealed "yes" (uphold) votes.
+    pub yes: u32,
+    /// Revealed "no" (dismiss) votes.
+    pub no: u32,
+}
+
+impl Tally {
+    /// Votes revealed.
+    pub fn revealed(&self) -> u64 {
+        // proof: two u32 values always fit in a u64 sum.
+        u64::from(self.yes).saturating_add(u64::from(self.no))
+    }
+
+    /// The round's outcome with `quorum` revealed votes needed and `threshold_bps` of them to
+    /// say "yes": `NoQuorum` if fewer than `quorum` revealed, `Upheld` if
+    /// `yes * 10 000 >= threshold_bps * revealed`, else `Dismissed`.
+    pub fn ruling(&self, quorum: u32, threshold_bps: u32) -> Ruling {
+        let revealed = self.revealed();
+        if revealed < u64::from(quorum) {
+            return Ruling::NoQuorum;
+        }
+        // proof: yes < 2^32 and BPS < 2^14, threshold_bps < 2^32 and revealed < 2^33: both
+        // products are far below u128::MAX.
+        let yes_weight = u128::from(self.yes).saturating_mul(u128::from(crate::params::BPS));
+        let needed = u128::from(threshold_bps).saturating_mul(u128::from(revealed));
+        if yes_weight >= needed {
+            Ruling::Upheld
+        } else {
+            Ruling::Dismissed
+        }
+    }
+}
+
+/// An appeal of round 1's outcome, which opens round 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Appeal {
+    /// The losing side of round 1 (the accused after `Upheld`, the claimant after
+    /// `Dismissed`).
+    pub appellant: AccountId,
+    /// The appeal bond paid.
+    pub bond: Balance,
+    /// When the appeal was made: round 2's commit phase starts then.
+    pub at: Timestamp,
+    /// End of round 2's commit phase (exclusive).
+    pub commit_ends: Timestamp,
+    /// End of round 2's reveal phase (exclusive); the ruling is final from then on.
+    pub reveal_ends: Timestamp,
+}
+
+/// A dispute. Its rules (deadlines, quorums, threshold, appeal bond) are fixed when it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Dispute {
+    /// Who opened it (and paid `bond`).
+    pub claimant: AccountId,
+    /// The member accused, or the lost account of a key recovery.
+    pub accused: AccountId,
+    /// What it is about.
+    pub kind: DisputeKind,
+    /// What applies if it is upheld.
+    pub remedy: Remedy,
+    /// Hash of the claimant's opening evidence (later evidence is only in events).
+    pub evidence_hash: Hash,
+    /// The dispute bond the claimant paid.
+    pub bond: Balance,
+    /// The bond an appeal of this dispute costs.
+    pub appeal_bond: Balance,
+    /// When it was opened: round 1's evidence phase starts then.
+    pub opened_at: Timestamp,
+    /// End of the evidence phase (exclusive).
+    pub evidence_ends: Timestamp,
+    /// End of round 1's commit phase (exclusive).
+    pub commit_ends: Timestamp,
+    /// End of round 1's reveal phase (exclusive).
+    pub reveal_ends: Timestamp,
+    /// End of the appeal window (exclusive).
+    pub appeal_ends: Timestamp,
+    /// `MemberRegistry::active_count` when it was opened.
+    pub active_snapshot: u32,
+    /// Revealed votes round 1 needs: `max(min_jurors, ceil(quorum_bps * snapshot / 10 000))`.
+    pub quorum: u32,
+    /// Revealed votes round 2 needs: `max(2 * min_jurors + 1, ceil(appeal_quorum_bps *
+    /// snapshot / 10 000))`.
+    pub appeal_quorum: u32,
+    /// Share of the revealed votes that must say "yes" (basis points).
+    pub threshold_bps: u32,
+    /// Round 1's votes.
+    pub first_round: Tally,
+    /// Round 2's votes (empty unless appealed).
+    pub appeal_round: Tally,
+    /// The appeal, if any.
+    pub appeal: Option<Appeal>,
+    /// Whether the ruling was executed (and the bonds settled).
+    pub executed: bool,
+}
+
+impl Dispute {
+    /// Round 1's outcome (meaningful once its reveal phase is over).
+    pub fn first_round_ruling(&self) -> Ruling {
+        self.first_round.ruling(self.quorum, self.threshold_bps)
+    }
+
+    /// Round 2's outcome (meaningful once appealed and its reveal phase is over).
+    pub fn appeal_round_ruling(&self) -> Ruling {
+        self.appeal_round
+            .ruling(self.appeal_quorum, self.threshold_bps)
+    }
+
+    /// Where the dispute stands at `now`.
+    ///
+    /// Round 1: `Evidence` in `[opened_at, evidence_ends)`, `Commit { 1 }` until `commit_ends`,
+    /// `Reveal { 1 }` until `reveal_ends`; then `Final` at once if round 1 had no quorum, else
+    /// `AppealWindow` until `appeal_ends` and `Final` after. After an appeal at `at`:
+    /// `Commit { 2 }` in `[at, commit_ends)`, `Reveal { 2 }` until `reveal_ends`, then `Final`.
+    pub fn phase(&self, now: Timestamp) -> Phase {
+        if now < self.evidence_ends {
+            Phase::Evidence
+        } else if now < self.commit_ends {
+            Phase::Commit { round: FIRST_ROUND }
+        } else if now < self.reveal_ends {
+            Phase::Reveal { round: FIRST_ROUND }
+        } else if self.first_round_ruling() == Ruling::NoQuorum {
+            Phase::Final
+        } else if let Some(appeal) = self.appeal {
+            if now < appeal.commit_ends {
+                Phase::Commit {
+                    round: APPEAL_ROUND,
+                }
+            } else if now < appeal.reveal_ends {
+                Phase::Reveal {
+                    round: APPEAL_ROUND,
+                }
+            } else {
+                Phase::Final
+            }
+        } else if now < self.appeal_ends {
+            Phase::AppealWindow
+        } else {
+            Phase::Final
+        }
+    }
+
+    /// The outcome of the last round whose reveal phase is over at `now`: round 1's during the
+    /// appeal window (provisional), the final ruling once `Final`; `None` before.
+    pub fn ruling(&self, now: Timestamp) -> Option<Ruling> {
+        match self.phase(now) {
+            Phase::AppealWindow => Some(self.first_round_ruling()),
+            Phase::Final => Some(self.final_ruling()),
+            Phase::Commit {
+                round: APPEAL_ROUND,
+            }
+            | Phase::Reveal {
+                round: APPEAL_ROUND,
+            } => Some(self.first_round_ruling()),
+            _ => None,
+        }
+    }
+
+    /// The ruling that executes: round 2's if appealed, else round 1's.
+    pub fn final_ruling(&self) -> Ruling {
+        if self.appeal.is_some() {
+            self.appeal_round_ruling()
+        } else {
+            self.first_round_ruling()
+        }
+    }
+
+    /// The round whose votes are being taken or were last taken.
+    pub fn current_round(&self) -> Round {
+        if self.appeal.is_some() {
+            APPEAL_ROUND
+        } else {
+            FIRST_ROUND
+        }
+    }
+
+    /// The new account of a key recovery, if this is one.
+    pub fn recovery_account(&self) -> Option<AccountId> {
+        match self.remedy {
+            Remedy::Recover { new_account, .. } => Some(new_account),
+            _ => None,
+        }
+    }
+
+    /// Whether `account` is a party: the claimant, the accused, or a recovery's new account.
+    pub fn is_party(&self, account: AccountId) -> bool {
+        account == self.claimant
+            || account == self.accused
+            || self.recovery_account() == Some(account)
+    }
+
+    /// The bonds this dispute holds: the dispute bond plus any appeal bond.
+    pub fn bonds(&self) -> Balance {
+        // proof: both were added to `bonds_held` with checked arithmetic, so their sum fits.
+        self.bond
+            .saturating_add(self.appeal.map(|appeal| appeal.bond).unwrap_or_default())
+    }
+}
+
+/// A juror's vote in one round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct JurorVote {
+    /// `vote_commitment(dispute, round, juror, vote, salt)`.
+    pub commitment: Hash,
+    /// The vote once revealed (`true` = uphold).
+    pub revealed: Option<bool>,
+}
+
+/// A proposal: one call made by governance once members approve it and its timelock ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Proposal {
+    /// The active member who proposed it.
+    pub proposer: AccountId,
+    /// The contract to call (governance itself for `set_params` and `set_code`).
+    pub target: AccountId,
+    /// The message selector.
+    pub selector: [u8; 4],
+    /// The SCALE-encoded arguments (at most [`MAX_INPUT_LEN`] bytes).
+    pub input: Vec<u8>,
+    /// Native value sent with the call.
+    pub value: Balance,
+    /// When it was proposed.
+    pub created_at: Timestamp,
+    /// End of the voting period (exclusive).
+    pub voting_ends: Timestamp,
+    /// Earliest execution time if it passes: `voting_ends + timelock`.
+    pub eta: Timestamp,
+    /// `MemberRegistry::active_count` when it was proposed.
+    pub active_snapshot: u32,
+    /// Votes it needs: `max(1, ceil(proposal_quorum_bps * snapshot / 10 000))`.
+    pub quorum: u32,
+    /// Share of the votes that must say "yes" (basis points).
+    pub threshold_bps: u32,
+    /// Votes for.
+    pub yes: u32,
+    /// Votes against.
+    pub no: u32,
+    /// Whether it was executed.
+    pub executed: bool,
+}
+
+impl Proposal {
+    /// Whether the votes cast pass it: at least `quorum` votes and `yes * 10 000 >=
+    /// threshold_bps * (yes + no)`.
+    pub fn passed(&self) -> bool {
+        let tally = Tally {
+            committed: 0,
+            yes: self.yes,
+            no: self.no,
+        };
+        tally.ruling(self.quorum, self.threshold_bps) == Ruling::Upheld
+    }
+
+    /// Where the proposal stands at `now`.
+    pub fn state(&self, now: Timestamp) -> ProposalState {
+        if self.executed {
+            ProposalState::Executed
+        } else if now < self.voting_ends {
+            ProposalState::Active
+        } else if !self.passed() {
+            ProposalState::Defeated
+        } else if now < self.eta {
+            ProposalState::Queued { eta: self.eta }
+        } else {
+            ProposalState::Executable
+        }
+    }
+}
+
+/// Where a proposal stands (derived from the time and its votes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub enum ProposalState {
+    /// Members are voting.
+    Active,
+    /// The vote ended without quorum or majority.
+    Defeated,
+    /// Passed; executable from `eta`.
+    Queued {
+        /// Earliest execution time.
+        eta: Timestamp,
+    },
+    /// Passed and its timelock is over: anyone may execute it.
+    Executable,
+    /// Executed.
+    Executed,
+}
+
+/// An enforcement call of an upheld ruling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Enforcement {
+    /// `MemberEnforcement::suspend(member, until)` on the registry.
+    Suspend {
+        /// The accused.
+        member: AccountId,
+        /// End of the suspension (execution time plus the remedy's duration).
+        until: Timestamp,
+    },
+    /// `MemberEnforcement::expel(member)` on the registry.
+    Expel {
+        /// The accused.
+        member: AccountId,
+    },
+    /// `TokenRemedies::recover(lost, new_account)` on `token`.
+    Recover {
+        /// The token named by the remedy.
+        token: AccountId,
+        /// The lost account.
+        lost: AccountId,
+        /// The new account.
+        new_account: AccountId,
+    },
+}
+
+/// A call or payment the glue makes after the logic has changed state (checks, effects, then
+/// interactions). Performed in order; a failure reverts the whole message, except the typed
+/// refusal of an enforcement call (see [`crate::disputes::enforcement_outcome`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Interaction {
+    /// Executes a ruling: makes the enforcement call (if any), then emits `RulingExecuted`
+    /// with whether the callee accepted it.
+    Enforce {
+        /// The dispute.
+        dispute: DisputeId,
+        /// Its final ruling.
+        ruling: Ruling,
+        /// The call to make (`None` unless upheld).
+        action: Option<Enforcement>,
+    },
+    /// A native transfer out of governance (a bond settled).
+    Pay {
+        /// Recipient.
+        to: AccountId,
+        /// Amount.
+        amount: Balance,
+    },
+    /// An executed proposal's call to another contract.
+    Call {
+        /// The contract.
+        target: AccountId,
+        /// The message selector.
+        selector: [u8; 4],
+        /// The SCALE-encoded arguments, sent verbatim.
+        input: Vec<u8>,
+        /// Native value sent.
+        value: Balance,
+    },
+    /// Replaces governance's own code (`set_code_hash`).
+    SetCode {
+        /// The new code hash.
+        code_hash: Hash,
+    },
+}
+
+/// What a successful logic call produced: events to emit and interactions to perform.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Events, in order.
+    pub events: Vec<GovernanceEvent>,
+    /// Interactions, in order.
+    pub interactions: Vec<Interaction>,
+}
+
+impl Outcome {
+    /// Appends an event.
+    pub fn event(&mut self, event: GovernanceEvent) {
+        self.events.push(event);
+    }
+
+    /// Appends an interaction.
+    pub fn interact(&mut self, interaction: Interaction) {
+        self.interactions.push(interaction);
+    }
+}
