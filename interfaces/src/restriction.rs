@@ -2,7 +2,8 @@
 //! and new codes are only appended.
 //!
 //! `detect_transfer_restriction(from, to, amount)` checks in the order of the codes below and
-//! returns the first that applies, so a refusal always names the most basic reason.
+//! returns the first that applies, so a refusal always names the most basic reason (code 8,
+//! appended later, is reported where the membership codes 3 and 4 would be checked).
 
 /// The transfer would succeed (zero-value and self-transfers succeed as no-ops).
 pub const SUCCESS: u8 = 0;
@@ -21,6 +22,8 @@ pub const APPROVAL_REQUIRED: u8 = 5;
 pub const INSUFFICIENT_BALANCE: u8 = 6;
 /// Part of the sender's balance is locked in open transfer requests or offerings.
 pub const BALANCE_LOCKED: u8 = 7;
+/// The registry could not be asked whether the parties are members; try again later.
+pub const REGISTRY_UNAVAILABLE: u8 = 8;
 
 /// The explanation of `code`, as `message_for_transfer_restriction` returns it.
 pub fn message(code: u8) -> &'static str {
@@ -35,12 +38,13 @@ pub fn message(code: u8) -> &'static str {
         }
         INSUFFICIENT_BALANCE => "the sender's balance is too small",
         BALANCE_LOCKED => "the sender's balance is locked in open transfer requests or offerings",
+        REGISTRY_UNAVAILABLE => "the registry could not be asked about membership; try again",
         _ => "unknown restriction code",
     }
 }
 
 /// Every defined code, in precedence order.
-pub const ALL: [u8; 8] = [
+pub const ALL: [u8; 9] = [
     SUCCESS,
     NOT_WIRED,
     FROZEN,
@@ -49,6 +53,7 @@ pub const ALL: [u8; 8] = [
     APPROVAL_REQUIRED,
     INSUFFICIENT_BALANCE,
     BALANCE_LOCKED,
+    REGISTRY_UNAVAILABLE,
 ];
 
 #[cfg(test)]

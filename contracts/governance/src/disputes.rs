@@ -26,7 +26,8 @@
 //! 10 000))`, round 2: `max(2 * min_jurors + 1, ceil(appeal_quorum_bps * snapshot /
 //! 10 000))`, `snapshot` being the registry's `active_count` at opening); below it the ruling
 //! is `NoQuorum`. Otherwise it is `Upheld` if `yes * 10 000 >= threshold_bps * revealed`, else
-//! `Dismissed`.
+//! `Dismissed`. Round 1 without quorum ends the dispute; round 2 without quorum leaves round
+//! 1's ruling in place (so a convicted accused cannot escape by appealing into low turnout).
 //!
 //! Bonds: `Upheld` pays every bond of the dispute to the claimant (his own back, and the
 //! accused's appeal bond); `Dismissed` pays every bond to the accused; `NoQuorum` returns each

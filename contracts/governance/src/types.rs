@@ -337,9 +337,16 @@ impl Dispute {
     }
 
     /// The ruling that executes: round 2's if appealed, else round 1's.
+    ///
+    /// An appeal round without quorum leaves round 1's ruling in place (an appeal is no way to
+    /// escape a verdict by low turnout), and the appeal, having failed, forfeits its bond to
+    /// the winner like a lost appeal.
     pub fn final_ruling(&self) -> Ruling {
         if self.appeal.is_some() {
-            self.appeal_round_ruling()
+            match self.appeal_round_ruling() {
+                Ruling::NoQuorum => self.first_round_ruling(),
+                decided => decided,
+            }
         } else {
             self.first_round_ruling()
         }

@@ -86,7 +86,8 @@ pub struct FundingWithdrawn {
     pub price: Balance,
 }
 
-/// The issuer approved a request that still waits for the buyer's payment.
+/// The issuer approved a request (it executes at once if funded or free, else it waits for
+/// the buyer's payment).
 #[ink::event]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TransferApproved {

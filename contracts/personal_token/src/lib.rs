@@ -20,8 +20,9 @@
 //! - `escrow_total` equals the escrowed prices of funded open requests plus the unrefunded
 //!   payments of open and failed offerings, and the contract's free balance covers it;
 //! - before every balance change the splitter's hook receives both balances before the change;
-//! - a token movement by anyone but the issuer happens only by executing an approved request,
-//!   settling an offering, or a governance recovery;
+//! - a holder's tokens move only by executing an approved request, the issuer's first refusal,
+//!   or a governance recovery; the issuer's own tokens also move by his PSP22 transfers and by
+//!   settling his offerings;
 //! - the splitter is never called back into the token (no reentrancy), and money leaves the
 //!   contract only after all state changes of the message.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
@@ -446,11 +447,12 @@ pub mod personal_token {
             self.perform(outcome)
         }
 
-        /// The issuer rejects an open request (at most 256 bytes of reason); tokens unlocked
-        /// and escrow refunded. Caller: the issuer.
+        /// The issuer rejects a request he has not approved (at most 256 bytes of reason);
+        /// tokens unlocked and escrow refunded. Caller: the issuer.
         ///
         /// # Errors
-        /// `RequestNotFound`, `NotIssuer`, `RequestClosed`, `ReasonTooLong`.
+        /// `RequestNotFound`, `NotIssuer`, `RequestClosed`, `AlreadyApproved` (by him or by
+        /// his silence), `ReasonTooLong`.
         ///
         /// # Events
         /// `TransferRejected`.
@@ -461,11 +463,12 @@ pub mod personal_token {
         }
 
         /// The issuer buys the tokens himself at the request's price, sent with this message;
-        /// the seller is paid and the buyer's escrow refunded. Caller: the issuer.
+        /// the seller is paid and the buyer's escrow refunded. Caller: the issuer, before he
+        /// (or his silence) approved the request.
         ///
         /// # Errors
-        /// In this order: `RequestNotFound`, `NotIssuer`, `RequestClosed`, `Frozen`,
-        /// `RequestExpired`, `WrongPayment`.
+        /// In this order: `RequestNotFound`, `NotIssuer`, `RequestClosed`, `AlreadyApproved`,
+        /// `GiftCannotBePreempted`, `Frozen`, `RequestExpired`, `WrongPayment`.
         ///
         /// # Events
         /// `Transfer`, `FirstRefusalExercised`.
@@ -570,16 +573,20 @@ pub mod personal_token {
         }
 
         /// Settles a closed offering: if it raised its minimum, tokens go to every subscriber
-        /// and the payment to the issuer; otherwise it fails. Caller: anyone.
+        /// still an active member (the others are refunded) and the payment to the issuer;
+        /// otherwise (or if nothing was sold) it fails. Caller: anyone.
         ///
         /// # Errors
-        /// `OfferingNotFound`, `OfferingFinalized`, `OfferingStillOpen`, `Frozen`.
+        /// `OfferingNotFound`, `OfferingFinalized`, `OfferingStillOpen`, `Frozen`,
+        /// `CallFailed`.
         ///
         /// # Events
-        /// `Transfer` per subscriber and `OfferingSettled`, or `OfferingFailed`.
+        /// `Transfer` per subscriber, `SubscriptionRefunded` per former member, and
+        /// `OfferingSettled`; or `OfferingFailed`.
         #[ink(message)]
         pub fn settle(&mut self, id: OfferingId) -> Result<()> {
-            let outcome = self.state.settle(self.ctx(), id)?;
+            let members = self.members();
+            let outcome = self.state.settle(self.ctx(), id, &members)?;
             self.perform(outcome)
         }
 

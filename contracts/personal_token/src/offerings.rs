@@ -8,8 +8,12 @@
 //!  Failed: every subscriber refunds in full.
 //! ```
 //! Offered tokens are locked in the issuer's balance while the offering is open. Subscriptions
-//! are escrowed; `settle` delivers to each subscriber (at most [`MAX_SUBSCRIBERS`]) and pays the
-//! issuer in one call.
+//! are escrowed; `settle` delivers to each subscriber who is still an active member (at most
+//! [`MAX_SUBSCRIBERS`]), refunds the others, and pays the issuer in one call. An offering that
+//! sold nothing fails on settlement, even while the token is frozen, so no tokens stay locked.
+//!
+//! The subscriber bound means 32 members taking one unit each could fill an offering's
+//! subscriber slots; the issuer can cancel it before it closes and reopen it invite-only.
 
 use crate::events::{
     OfferingFailed, OfferingOpened, OfferingSettled, Subscribed, SubscriptionRefunded, TokenEvent,
@@ -220,13 +224,21 @@ impl TokenState {
         Ok(outcome)
     }
 
-    /// Anyone settles a closed offering. If it raised at least `min_total`, every subscriber
-    /// receives his tokens, unsold tokens are unlocked and the issuer is paid; otherwise the
-    /// offering fails and subscribers refund.
+    /// Anyone settles a closed offering. If it sold nothing, or raised less than `min_total`,
+    /// it fails (its tokens unlock; subscribers refund). Otherwise every subscriber who is
+    /// still an active member receives his tokens and the issuer is paid; a subscriber who is
+    /// no longer an active member is refunded instead (his tokens stay with the issuer), and if
+    /// that takes the total below `min_total` the offering fails for everyone.
     ///
     /// Precedence: `OfferingNotFound`, `OfferingFinalized`, `OfferingStillOpen`, `Frozen`
-    /// (a successful settlement moves tokens; while frozen subscribers refund instead).
-    pub fn settle(&mut self, ctx: Ctx, id: OfferingId) -> Result<Outcome, TokenError> {
+    /// (a successful settlement moves tokens; while frozen subscribers refund instead),
+    /// `CallFailed` (the registry cannot be asked).
+    pub fn settle(
+        &mut self,
+        ctx: Ctx,
+        id: OfferingId,
+        members: &impl Membership,
+    ) -> Result<Outcome, TokenError> {
         let mut offering = self.load_offering(id)?;
         if offering.status != OfferingStatus::Open {
             return Err(TokenError::OfferingFinalized);
@@ -235,39 +247,78 @@ impl TokenState {
             return Err(TokenError::OfferingStillOpen);
         }
         let mut outcome = Outcome::default();
-        if offering.raised < offering.min_total {
+        if offering.sold == 0 || offering.raised < offering.min_total {
             self.fail_offering(id, &mut offering, &mut outcome)?;
             return Ok(outcome);
         }
         self.ensure_not_frozen()?;
-        // Effects.
+        // Checks: who still may receive tokens.
+        let mut deliveries = Vec::new();
+        let mut refunds = Vec::new();
+        let mut delivered_raised: Balance = 0;
+        let mut delivered_sold: Balance = 0;
         for index in 0..offering.subscriber_count {
             let subscriber = self
                 .subscriber_at
                 .get((id, index))
                 .ok_or(TokenError::OfferingNotFound)?;
             let position = self.subscription(id, subscriber);
+            if members.is_active(subscriber)? {
+                delivered_raised = delivered_raised
+                    .checked_add(position.paid)
+                    .ok_or(TokenError::ArithmeticOverflow)?;
+                delivered_sold = delivered_sold
+                    .checked_add(position.amount)
+                    .ok_or(TokenError::ArithmeticOverflow)?;
+                deliveries.push((subscriber, position));
+            } else {
+                refunds.push((subscriber, position));
+            }
+        }
+        if delivered_raised < offering.min_total {
+            self.fail_offering(id, &mut offering, &mut outcome)?;
+            return Ok(outcome);
+        }
+        // Effects.
+        for (subscriber, position) in deliveries {
             let change = self
                 .ledger
                 .move_locked(self.issuer, subscriber, position.amount)?;
             outcome.event(transfer_event(&change));
             outcome.interact(Interaction::BalanceHook(change));
         }
-        let unsold = offering.amount.saturating_sub(offering.sold);
-        self.ledger.unlock(self.issuer, unsold)?;
-        self.release_escrow(offering.raised)?;
-        self.record_trade(offering.raised, offering.sold, ctx.now);
+        for (subscriber, mut position) in refunds {
+            let amount = position.paid;
+            position.paid = 0;
+            self.subscriptions.insert((id, subscriber), &position);
+            self.release_escrow(amount)?;
+            outcome.event(TokenEvent::SubscriptionRefunded(SubscriptionRefunded {
+                id,
+                subscriber,
+                amount,
+            }));
+            outcome.interact(Interaction::Pay {
+                to: subscriber,
+                amount,
+            });
+        }
+        let undelivered = offering.amount.saturating_sub(delivered_sold);
+        self.ledger.unlock(self.issuer, undelivered)?;
+        self.release_escrow(delivered_raised)?;
+        self.record_trade(delivered_raised, delivered_sold, ctx.now);
         offering.status = OfferingStatus::Settled;
+        offering.sold = delivered_sold;
+        offering.raised = delivered_raised;
         self.offerings.insert(id, &offering);
         outcome.event(TokenEvent::OfferingSettled(OfferingSettled {
             id,
-            sold: offering.sold,
-            raised: offering.raised,
+            sold: delivered_sold,
+            raised: delivered_raised,
         }));
-        if offering.raised > 0 {
+        if delivered_raised > 0 {
             outcome.interact(Interaction::Pay {
                 to: self.issuer,
-                amount: offering.raised,
+                amount: delivered_raised,
             });
         }
         Ok(outcome)

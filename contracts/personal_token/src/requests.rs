@@ -304,10 +304,13 @@ impl TokenState {
         Ok(())
     }
 
-    /// The issuer rejects an open request, stating why; tokens unlocked, escrow refunded.
-    /// Allowed while frozen (it only unwinds).
+    /// The issuer rejects a request he has not approved yet, stating why; tokens unlocked,
+    /// escrow refunded. Allowed while frozen (it only unwinds). Once the issuer approved, or his
+    /// silence did (`auto_approve` after the decision deadline), his decision is made: a funded
+    /// buyer can count on execution.
     ///
-    /// Precedence: `RequestNotFound`, `NotIssuer`, `RequestClosed`, `ReasonTooLong`.
+    /// Precedence: `RequestNotFound`, `NotIssuer`, `RequestClosed`, `AlreadyApproved`,
+    /// `ReasonTooLong`.
     pub fn reject_transfer(
         &mut self,
         ctx: Ctx,
@@ -318,6 +321,9 @@ impl TokenState {
         self.ensure_issuer(ctx.caller)?;
         if !request.is_open() {
             return Err(TokenError::RequestClosed);
+        }
+        if request.is_approved(ctx.now, self.auto_approve) {
+            return Err(TokenError::AlreadyApproved);
         }
         if reason.len() > MAX_REASON_LEN {
             return Err(TokenError::ReasonTooLong);
@@ -332,10 +338,11 @@ impl TokenState {
     }
 
     /// The issuer buys the tokens himself at the request's price, paying it with this message;
-    /// the seller is paid and the buyer's escrow refunded.
+    /// the seller is paid and the buyer's escrow refunded. Part of the issuer's decision: not
+    /// once he (or his silence) approved the request, and not on a gift (price 0).
     ///
-    /// Precedence: `RequestNotFound`, `NotIssuer`, `RequestClosed`, `Frozen`,
-    /// `RequestExpired`, `WrongPayment`.
+    /// Precedence: `RequestNotFound`, `NotIssuer`, `RequestClosed`, `AlreadyApproved`,
+    /// `GiftCannotBePreempted`, `Frozen`, `RequestExpired`, `WrongPayment`.
     pub fn exercise_first_refusal(
         &mut self,
         ctx: Ctx,
@@ -345,6 +352,12 @@ impl TokenState {
         self.ensure_issuer(ctx.caller)?;
         if !request.is_open() {
             return Err(TokenError::RequestClosed);
+        }
+        if request.is_approved(ctx.now, self.auto_approve) {
+            return Err(TokenError::AlreadyApproved);
+        }
+        if request.price == 0 {
+            return Err(TokenError::GiftCannotBePreempted);
         }
         self.ensure_not_frozen()?;
         if request.is_expired(ctx.now) {

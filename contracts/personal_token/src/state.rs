@@ -197,7 +197,7 @@ impl TokenState {
     }
 
     /// `price * total_supply / amount` of the last sale: what the whole token is worth at that
-    /// price (rounded down). `None` before any priced sale.
+    /// price (rounded down). `None` before any priced sale, or if the valuation passes u128.
     pub fn implied_valuation(&self) -> Option<Balance> {
         let trade = self.last_trade?;
         interfaces::mul_div(trade.price, self.ledger.total_supply(), trade.amount)
@@ -300,7 +300,7 @@ impl TokenState {
 
     /// The ERC-1404 code a PSP22 transfer of `amount` from `from` to `to` would meet now.
     /// Zero-value and self-transfers are no-ops that succeed (code 0). If the registry cannot
-    /// be asked, the membership codes are reported.
+    /// be asked, code 8 (`REGISTRY_UNAVAILABLE`).
     pub fn detect_transfer_restriction(
         &self,
         from: AccountId,
@@ -314,7 +314,7 @@ impl TokenState {
         match self.policy_code(from, to, members) {
             Ok(restriction::SUCCESS) => self.balance_code(from, amount),
             Ok(code) => code,
-            Err(_) => restriction::SENDER_NOT_MEMBER,
+            Err(_) => restriction::REGISTRY_UNAVAILABLE,
         }
     }
 
@@ -340,7 +340,7 @@ impl TokenState {
         }
         let code = self
             .policy_code(from, to, members)
-            .map_err(|_| restriction_error(restriction::SENDER_NOT_MEMBER))?;
+            .map_err(|_| restriction_error(restriction::REGISTRY_UNAVAILABLE))?;
         if code != restriction::SUCCESS {
             return Err(restriction_error(code));
         }

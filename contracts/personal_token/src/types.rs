@@ -126,7 +126,8 @@ pub struct Offering {
     pub invite_only: bool,
     /// Tokens subscribed so far.
     pub sold: Balance,
-    /// Native amount in escrow for it.
+    /// Native amount subscribed (held in escrow while open; after settlement, what the
+    /// issuer was paid).
     pub raised: Balance,
     /// Distinct subscribers (at most [`MAX_SUBSCRIBERS`]).
     pub subscriber_count: u32,

@@ -45,8 +45,11 @@ pub enum TokenError {
     NotBuyer,
     /// The request is already executed, rejected, cancelled or pre-empted.
     RequestClosed,
-    /// The request is already approved.
+    /// The request is already approved, by the issuer or by his silence (`auto_approve` after
+    /// the decision deadline): the issuer's decision window is over.
     AlreadyApproved,
+    /// First refusal needs a price to match: a gift (price 0) cannot be pre-empted.
+    GiftCannotBePreempted,
     /// The request is already funded.
     AlreadyFunded,
     /// The request is not funded.
@@ -60,8 +63,8 @@ pub enum TokenError {
         /// The amount sent.
         received: Balance,
     },
-    /// The seller may not cancel: the request is approved and funded or within its settlement
-    /// window.
+    /// The seller may not cancel: the request is approved (by the issuer or by silence) and
+    /// its settlement deadline has not passed.
     CannotCancelYet,
     /// The buyer may not withdraw: the request is approved and can execute.
     CannotWithdrawYet,

@@ -1002,7 +1002,9 @@ fn round_two_takes_fresh_votes_and_its_outcome_is_final() {
 }
 
 #[test]
-fn round_two_needs_the_appeal_quorum() {
+fn round_two_without_quorum_leaves_round_one_standing() {
+    // Regression: an accused convicted in round 1 could appeal and escape by low turnout,
+    // because a round 2 without quorum used to dismiss the dispute with every bond returned.
     env(|| {
         let mut world = World::new();
         let id = world.open_expel();
@@ -1012,11 +1014,10 @@ fn round_two_needs_the_appeal_quorum() {
             .gov
             .appeal(world.paid(bob(), APPEAL_BOND), id)
             .unwrap();
-        world.vote_round(id, APPEAL_ROUND, at, &[true; 6]); // 6 < 2 * 3 + 1
-        assert_eq!(
-            world.gov.ruling(id, at + 2 * PERIOD),
-            Some(Ruling::NoQuorum)
-        );
+        world.vote_round(id, APPEAL_ROUND, at, &[false; 6]); // 6 < 2 * 3 + 1: no quorum
+        let dispute = world.gov.dispute(id).unwrap();
+        assert_eq!(dispute.appeal_round_ruling(), Ruling::NoQuorum);
+        assert_eq!(world.gov.ruling(id, at + 2 * PERIOD), Some(Ruling::Upheld));
         world.at(at + 2 * PERIOD);
         let outcome = world.gov.execute_ruling(world.ctx(alice()), id).unwrap();
         assert_eq!(
@@ -1024,16 +1025,13 @@ fn round_two_needs_the_appeal_quorum() {
             vec![
                 Interaction::Enforce {
                     dispute: id,
-                    ruling: Ruling::NoQuorum,
-                    action: None
+                    ruling: Ruling::Upheld,
+                    action: Some(Enforcement::Expel { member: bob() })
                 },
+                // The failed appeal forfeits its bond to the claimant, like a lost appeal.
                 Interaction::Pay {
                     to: alice(),
-                    amount: DISPUTE_BOND
-                },
-                Interaction::Pay {
-                    to: bob(),
-                    amount: APPEAL_BOND
+                    amount: DISPUTE_BOND + APPEAL_BOND
                 },
             ]
         );

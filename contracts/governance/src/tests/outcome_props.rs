@@ -191,7 +191,11 @@ proptest! {
                     let appeal_quorum = quorum_of(snapshot, 2 * min_jurors + 1, appeal_quorum_bps);
                     let second = second_plan.jurors(appeal_quorum, threshold_bps);
                     play_round(&mut world, id, APPEAL_ROUND, reveal_ends, &second);
-                    final_ruling = expected(&second, appeal_quorum, threshold_bps);
+                    // Round 2 without quorum leaves round 1's ruling in place.
+                    final_ruling = match expected(&second, appeal_quorum, threshold_bps) {
+                        Ruling::NoQuorum => first_ruling,
+                        decided => decided,
+                    };
                     final_at = reveal_ends + 2 * PERIOD;
                 }
             }
