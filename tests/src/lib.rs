@@ -247,6 +247,16 @@ impl World {
         root.into()
     }
 
+    /// The whole chain state, to return to later with [`World::restore`] (cheap: a few ms).
+    pub fn snapshot(&mut self) -> ink_sandbox::Snapshot {
+        self.client.backend.sandbox().take_snapshot()
+    }
+
+    /// Returns the chain to `snapshot` (taken from a world deployed with the same plan).
+    pub fn restore(&mut self, snapshot: &ink_sandbox::Snapshot) {
+        self.client.backend.sandbox().restore_snapshot(snapshot.clone());
+    }
+
     /// The clock (ms).
     pub fn now(&mut self) -> Timestamp {
         self.client.backend.now()
