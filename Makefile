@@ -39,6 +39,7 @@ deploy: setup build ## Run the deployment plan (sandbox by default; see `make de
 	@$(CARGO) run $(CARGO_FLAGS) --quiet -p deploy -- plan $(ARGS)
 
 bench: setup build ## Gas and size report, written to bench/RESULTS.md.
+	@scripts/build.sh --dir bench/contracts >/dev/null
 	@$(CARGO) run $(CARGO_FLAGS) --quiet -p deploy -- bench
 
 clean: ## Remove build outputs.

@@ -2,9 +2,16 @@
 # Builds every contract under contracts/ with `cargo contract build --release` and prints a table
 # of optimized Wasm sizes. Artifacts (.contract, .wasm, .json) land in
 # ${CARGO_TARGET_DIR:-target}/ink/<name>/.
-#   scripts/build.sh [name ...]   build only the named contracts
+#   scripts/build.sh [name ...]           build only the named contracts
+#   scripts/build.sh --dir DIR [name ...]  build the contracts under DIR (default: contracts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+SOURCE_DIR="contracts"
+if [ "${1:-}" = "--dir" ]; then
+    SOURCE_DIR="$2"
+    shift 2
+fi
 
 TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 # pallet-contracts' MaxCodeLen on substrate-contracts-node 0.42 and in the sandbox runtime.
@@ -16,7 +23,7 @@ if [ "$#" -gt 0 ]; then
     contracts=("$@")
 else
     contracts=()
-    for manifest in contracts/*/Cargo.toml; do
+    for manifest in "${SOURCE_DIR}"/*/Cargo.toml; do
         contracts+=("$(basename "$(dirname "${manifest}")")")
     done
 fi
@@ -24,7 +31,7 @@ fi
 for name in "${contracts[@]}"; do
     printf '[build] %-16s ' "${name}"
     start=$(date +%s)
-    if ! (cd "contracts/${name}" && cargo contract build --release --quiet) >"${LOG_DIR}/${name}.log" 2>&1; then
+    if ! (cd "${SOURCE_DIR}/${name}" && cargo contract build --release --quiet) >"${LOG_DIR}/${name}.log" 2>&1; then
         echo "FAILED"
         cat "${LOG_DIR}/${name}.log"
         exit 1

@@ -13,6 +13,7 @@
 
 pub mod artifacts;
 pub mod backend;
+pub mod bench;
 pub mod client;
 pub mod config;
 pub mod demo;

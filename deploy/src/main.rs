@@ -19,6 +19,9 @@ COMMANDS:
     demo        Tell the seed story on the embedded sandbox, checking every expectation
                 (exits non-zero if one fails). This is `make demo`.
     plan        Run the deployment plan. This is `make deploy`.
+    bench       Measure code sizes, gas per message and payout cost at 10/100/1,000 holders on
+                the sandbox; print the table and write bench/RESULTS.md. This is `make bench`
+                (it builds the bench-only contracts under bench/contracts first).
     help        Print this help.
 
 PLAN OPTIONS:
@@ -77,6 +80,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         "demo" => demo(&artifacts_dir, args),
         "plan" => plan_command(&artifacts_dir, args),
+        "bench" => bench(&artifacts_dir, args),
         other => Err(format!("unknown command `{other}`; see `deploy --help`")),
     }
 }
@@ -105,6 +109,22 @@ fn demo(artifacts_dir: &std::path::Path, args: Vec<String>) -> Result<ExitCode, 
         }
         Ok(ExitCode::FAILURE)
     }
+}
+
+fn bench(artifacts_dir: &std::path::Path, args: Vec<String>) -> Result<ExitCode, String> {
+    no_more(&args)?;
+    let artifacts = Artifacts::load(artifacts_dir).map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
+    let report = deploy::bench::run(&artifacts, artifacts_dir).map_err(|e| e.to_string())?;
+    let text = deploy::bench::markdown(&report);
+    print!("{text}");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/RESULTS.md");
+    std::fs::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!(
+        "\nwritten to bench/RESULTS.md ({:.0} s)",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn plan_command(

@@ -573,16 +573,16 @@ pub mod personal_token {
         }
 
         /// Settles a closed offering: if it raised its minimum, tokens go to every subscriber
-        /// still an active member (the others are refunded) and the payment to the issuer;
-        /// otherwise (or if nothing was sold) it fails. Caller: anyone.
+        /// still an active member and their payment to the issuer (a former member's payment
+        /// stays in escrow for his `refund`); otherwise, or if nothing is delivered, it fails.
+        /// Caller: anyone.
         ///
         /// # Errors
         /// `OfferingNotFound`, `OfferingFinalized`, `OfferingStillOpen`, `Frozen`,
         /// `CallFailed`.
         ///
         /// # Events
-        /// `Transfer` per subscriber, `SubscriptionRefunded` per former member, and
-        /// `OfferingSettled`; or `OfferingFailed`.
+        /// `Transfer` per delivered subscriber and `OfferingSettled`; or `OfferingFailed`.
         #[ink(message)]
         pub fn settle(&mut self, id: OfferingId) -> Result<()> {
             let members = self.members();
@@ -605,7 +605,8 @@ pub mod personal_token {
         }
 
         /// A subscriber takes his payment back from a failed offering (or one that closed
-        /// below its minimum, or while the token is frozen). Caller: the subscriber.
+        /// below its minimum, or while the token is frozen), or from a settled offering that
+        /// delivered him nothing because he was no longer a member. Caller: the subscriber.
         ///
         /// # Errors
         /// `OfferingNotFound`, `NothingToRefund`, `OfferingNotFailed`.

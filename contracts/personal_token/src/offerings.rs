@@ -9,7 +9,8 @@
 //! ```
 //! Offered tokens are locked in the issuer's balance while the offering is open. Subscriptions
 //! are escrowed; `settle` delivers to each subscriber who is still an active member (at most
-//! [`MAX_SUBSCRIBERS`]), refunds the others, and pays the issuer in one call. An offering that
+//! [`MAX_SUBSCRIBERS`]) and pays the issuer in one call; a subscriber who lost his membership
+//! pulls his payment back with `refund`. An offering that
 //! sold nothing fails on settlement, even while the token is frozen, so no tokens stay locked.
 //!
 //! The subscriber bound means 32 members taking one unit each could fill an offering's
@@ -226,9 +227,11 @@ impl TokenState {
 
     /// Anyone settles a closed offering. If it sold nothing, or raised less than `min_total`,
     /// it fails (its tokens unlock; subscribers refund). Otherwise every subscriber who is
-    /// still an active member receives his tokens and the issuer is paid; a subscriber who is
-    /// no longer an active member is refunded instead (his tokens stay with the issuer), and if
-    /// that takes the total below `min_total` the offering fails for everyone.
+    /// still an active member receives his tokens and the issuer is paid for them; a subscriber
+    /// who is no longer an active member gets no tokens (they stay with the issuer) and his
+    /// payment stays in escrow for him to `refund` (pulled, so that one failing payment cannot
+    /// block the settlement). If that leaves nothing delivered or less than `min_total`, the
+    /// offering fails for everyone instead.
     ///
     /// Precedence: `OfferingNotFound`, `OfferingFinalized`, `OfferingStillOpen`, `Frozen`
     /// (a successful settlement moves tokens; while frozen subscribers refund instead),
@@ -254,7 +257,6 @@ impl TokenState {
         self.ensure_not_frozen()?;
         // Checks: who still may receive tokens.
         let mut deliveries = Vec::new();
-        let mut refunds = Vec::new();
         let mut delivered_raised: Balance = 0;
         let mut delivered_sold: Balance = 0;
         for index in 0..offering.subscriber_count {
@@ -262,8 +264,8 @@ impl TokenState {
                 .subscriber_at
                 .get((id, index))
                 .ok_or(TokenError::OfferingNotFound)?;
-            let position = self.subscription(id, subscriber);
             if members.is_active(subscriber)? {
+                let position = self.subscription(id, subscriber);
                 delivered_raised = delivered_raised
                     .checked_add(position.paid)
                     .ok_or(TokenError::ArithmeticOverflow)?;
@@ -271,36 +273,22 @@ impl TokenState {
                     .checked_add(position.amount)
                     .ok_or(TokenError::ArithmeticOverflow)?;
                 deliveries.push((subscriber, position));
-            } else {
-                refunds.push((subscriber, position));
             }
         }
-        if delivered_raised < offering.min_total {
+        if delivered_sold == 0 || delivered_raised < offering.min_total {
             self.fail_offering(id, &mut offering, &mut outcome)?;
             return Ok(outcome);
         }
         // Effects.
-        for (subscriber, position) in deliveries {
+        for (subscriber, mut position) in deliveries {
             let change = self
                 .ledger
                 .move_locked(self.issuer, subscriber, position.amount)?;
+            position.paid = 0;
+            position.delivered = true;
+            self.subscriptions.insert((id, subscriber), &position);
             outcome.event(transfer_event(&change));
             outcome.interact(Interaction::BalanceHook(change));
-        }
-        for (subscriber, mut position) in refunds {
-            let amount = position.paid;
-            position.paid = 0;
-            self.subscriptions.insert((id, subscriber), &position);
-            self.release_escrow(amount)?;
-            outcome.event(TokenEvent::SubscriptionRefunded(SubscriptionRefunded {
-                id,
-                subscriber,
-                amount,
-            }));
-            outcome.interact(Interaction::Pay {
-                to: subscriber,
-                amount,
-            });
         }
         let undelivered = offering.amount.saturating_sub(delivered_sold);
         self.ledger.unlock(self.issuer, undelivered)?;
@@ -315,12 +303,10 @@ impl TokenState {
             sold: delivered_sold,
             raised: delivered_raised,
         }));
-        if delivered_raised > 0 {
-            outcome.interact(Interaction::Pay {
-                to: self.issuer,
-                amount: delivered_raised,
-            });
-        }
+        outcome.interact(Interaction::Pay {
+            to: self.issuer,
+            amount: delivered_raised,
+        });
         Ok(outcome)
     }
 
@@ -342,7 +328,8 @@ impl TokenState {
         Ok(outcome)
     }
 
-    /// A subscriber takes his payment back in full from a failed offering. An open offering
+    /// A subscriber takes his payment back in full: from a failed offering, or from a settled
+    /// one that delivered him nothing (he was no longer an active member). An open offering
     /// fails on the first refund if the token is frozen, or if it closed below its minimum.
     ///
     /// Precedence: `OfferingNotFound`, `NothingToRefund`, `OfferingNotFailed`.
@@ -356,7 +343,13 @@ impl TokenState {
         let failing_now = offering.status == OfferingStatus::Open
             && (self.frozen
                 || (offering.is_closed(ctx.now) && offering.raised < offering.min_total));
-        if offering.status != OfferingStatus::Failed && !failing_now {
+        let refundable = match offering.status {
+            OfferingStatus::Failed => true,
+            // Settlement zeroes the payment of every delivered position.
+            OfferingStatus::Settled => !position.delivered,
+            OfferingStatus::Open => failing_now,
+        };
+        if !refundable {
             return Err(TokenError::OfferingNotFailed);
         }
         let mut outcome = Outcome::default();

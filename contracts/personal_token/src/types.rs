@@ -149,8 +149,11 @@ impl Offering {
 pub struct Subscription {
     /// Tokens subscribed.
     pub amount: Balance,
-    /// Native amount paid into escrow (0 after a refund).
+    /// Native amount still in escrow for this position: what was paid, until the tokens are
+    /// delivered (the payment then goes to the issuer) or the payment is refunded.
     pub paid: Balance,
+    /// Whether the tokens were delivered at settlement.
+    pub delivered: bool,
 }
 
 /// What kind of asset a disclosure describes.
