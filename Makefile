@@ -6,7 +6,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 CARGO_FLAGS ?= --locked
 
-.PHONY: help setup build test lint unit sandbox e2e live demo deploy bench node clean
+.PHONY: help setup build test lint unit sandbox e2e demo deploy bench docs node clean
 
 help: ## List the targets.
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -41,6 +41,9 @@ deploy: setup build ## Run the deployment plan (sandbox by default; see `make de
 bench: setup build ## Gas and size report, written to bench/RESULTS.md.
 	@scripts/build.sh --dir bench/contracts >/dev/null
 	@$(CARGO) run $(CARGO_FLAGS) --quiet -p deploy -- bench
+
+docs: setup build ## Regenerate docs/messages.md from the contracts' metadata.
+	@$(CARGO) run $(CARGO_FLAGS) --quiet -p deploy -- docs
 
 clean: ## Remove build outputs.
 	$(CARGO) clean

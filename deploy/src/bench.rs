@@ -40,8 +40,8 @@ pub struct BenchReport {
     pub messages: Vec<Measurement>,
     /// Reference PSP22 transfer, personal token issuer transfer, approved request execution.
     pub transfers: Vec<Measurement>,
-    /// `(holders, distribute, claim, naive distribute or None if it failed)`.
-    pub payouts: Vec<(u32, GasUsage, GasUsage, Option<GasUsage>)>,
+    /// `(holders, distribute, claim, naive distribute or why it failed)`.
+    pub payouts: Vec<(u32, GasUsage, GasUsage, Result<GasUsage, String>)>,
 }
 
 /// Why the bench stopped.
@@ -453,12 +453,9 @@ fn user_messages(bench: &mut Bench, config: &plan::PlanConfig) -> Result<(), Ben
         bench.governance().vote(proposal, true),
         0,
     )?;
-    bench.call(
-        "vote",
-        c.charlie,
-        bench.governance().vote(proposal, true),
-        0,
-    )?;
+    for voter in [c.charlie, c.eve] {
+        bench.call("vote", voter, bench.governance().vote(proposal, true), 0)?;
+    }
     bench
         .client
         .backend
@@ -488,7 +485,10 @@ fn raw_call(
         .client
         .backend
         .call(signer, contract, data, value)
-        .map_err(|e| fail(step, e))?;
+        .map_err(|e| BenchError {
+            step: step.to_owned(),
+            reason: e.to_string(),
+        })?;
     if output.reverted {
         return Err(fail(step, "reverted"));
     }
@@ -606,7 +606,10 @@ fn payouts(bench: &mut Bench, naive_wasm: &[u8]) -> Result<(), BenchError> {
     let token_ref = contract::<PersonalToken>(token);
     let splitter_ref = contract::<PayoutSplitter>(splitter);
     let naive = raw_instantiate(bench, "naive_splitter::new", naive_wasm, ())?;
-    let params = config::registry_params();
+    let params = bench
+        .client
+        .query(c.deployer, bench.registry().params())
+        .map_err(|e| fail("params", e))?;
     let mut holders = 0u32;
     for target in [10u32, 100, 1_000] {
         while holders < target {
@@ -659,7 +662,7 @@ fn payouts(bench: &mut Bench, naive_wasm: &[u8]) -> Result<(), BenchError> {
             (),
             1_000 * UNIT,
         )
-        .ok();
+        .map_err(|e| e.reason);
         bench
             .report
             .payouts
@@ -727,8 +730,8 @@ pub fn markdown(report: &BenchReport) -> String {
     );
     for (holders, distribute, claim, naive) in &report.payouts {
         let naive_cells = match naive {
-            Some(gas) => format!("{:.3} | {}", gas.ref_time as f64 / 1e9, gas.proof_size),
-            None => "failed (over the limit) | -".into(),
+            Ok(gas) => format!("{:.3} | {}", gas.ref_time as f64 / 1e9, gas.proof_size),
+            Err(reason) => format!("fails: {reason} | -"),
         };
         let _ = writeln!(
             out,

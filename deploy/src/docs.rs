@@ -46,7 +46,11 @@ fn type_name(types: &[Value], id: u64) -> String {
         })
         .unwrap_or_default();
     if let Some(path) = ty["path"].as_array().filter(|p| !p.is_empty()) {
-        let name = path.last().and_then(Value::as_str).unwrap_or("?").to_owned();
+        let name = path
+            .last()
+            .and_then(Value::as_str)
+            .unwrap_or("?")
+            .to_owned();
         return if params.is_empty() {
             name
         } else {
@@ -97,6 +101,11 @@ fn docs_text(docs: &Value) -> String {
                 .iter()
                 .filter_map(Value::as_str)
                 .map(|line| line.strip_prefix(' ').unwrap_or(line))
+                .map(|line| match line.strip_prefix("# ") {
+                    // Rustdoc sections (`# Errors`) become bold labels inside a message entry.
+                    Some(section) => format!("**{section}:**"),
+                    None => line.to_owned(),
+                })
                 .collect::<Vec<_>>()
                 .join("\n")
         })
@@ -121,7 +130,8 @@ pub fn render(artifacts_dir: &Path) -> Result<String, String> {
         let path = artifacts_dir.join(name).join(format!("{name}.json"));
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("{}: {e} (run `make build`)", path.display()))?;
-        let metadata: Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let metadata: Value =
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let types = metadata["types"].as_array().cloned().unwrap_or_default();
         let spec = &metadata["spec"];
         let _ = writeln!(out, "## {name}\n\n{purpose}\n");
@@ -135,7 +145,12 @@ pub fn render(artifacts_dir: &Path) -> Result<String, String> {
             );
         }
         let mut messages: Vec<&Value> = spec["messages"].as_array().into_iter().flatten().collect();
-        messages.sort_by_key(|m| (!m["mutates"].as_bool().unwrap_or(false), m["label"].as_str().unwrap_or("").to_owned()));
+        messages.sort_by_key(|m| {
+            (
+                !m["mutates"].as_bool().unwrap_or(false),
+                m["label"].as_str().unwrap_or("").to_owned(),
+            )
+        });
         for message in messages {
             let mut tags = Vec::new();
             if !message["mutates"].as_bool().unwrap_or(false) {

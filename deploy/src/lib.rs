@@ -17,6 +17,9 @@ pub mod bench;
 pub mod client;
 pub mod config;
 pub mod demo;
+pub mod docs;
 pub mod manifest;
+#[cfg(feature = "node")]
+pub mod node;
 pub mod plan;
 pub mod sandbox;

@@ -22,11 +22,23 @@ COMMANDS:
     bench       Measure code sizes, gas per message and payout cost at 10/100/1,000 holders on
                 the sandbox; print the table and write bench/RESULTS.md. This is `make bench`
                 (it builds the bench-only contracts under bench/contracts first).
+    docs        Regenerate docs/messages.md (every message, its callers, errors and events)
+                from the contracts' metadata. This is `make docs`.
     help        Print this help.
 
 PLAN OPTIONS:
     --backend sandbox       The embedded sandbox (default): an in-process pallet-contracts
                             runtime; nothing needs to run. The deployment lives for the run.
+    --backend node          A live node over WebSocket (build with `--features node`):
+                            every step is dry-run, its estimated gas and storage deposit
+                            reported, then submitted as a signed extrinsic.
+    --url URL               The node (default ws://127.0.0.1:9944).
+    --suri-file FILE        The deployer's secret URI (mnemonic, seed or dev path) in a file;
+                            or set PT_SURI. Never put a secret on the command line.
+    --dev                   Sign with //Alice: only accepted for a local node.
+    --network NAME          Network name (default: sandbox / local): the manifest is
+                            deploy/deployments/NAME.json, the configuration
+                            deploy/config/NAME.json if it exists.
     --config FILE           Plan configuration (JSON: network, genesis members, parameters);
                             default: the built-in one with the dev accounts as founders.
     --manifest FILE         Where the deployment record is written (JSON); an existing one is
@@ -81,6 +93,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "demo" => demo(&artifacts_dir, args),
         "plan" => plan_command(&artifacts_dir, args),
         "bench" => bench(&artifacts_dir, args),
+        "docs" => {
+            no_more(&args)?;
+            let text = deploy::docs::render(&artifacts_dir)?;
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/messages.md");
+            std::fs::create_dir_all(path.parent().unwrap_or(std::path::Path::new(".")))
+                .map_err(|e| e.to_string())?;
+            std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+            println!("wrote docs/messages.md");
+            Ok(ExitCode::SUCCESS)
+        }
         other => Err(format!("unknown command `{other}`; see `deploy --help`")),
     }
 }
@@ -132,40 +154,228 @@ fn plan_command(
     mut args: Vec<String>,
 ) -> Result<ExitCode, String> {
     let backend = take_option(&mut args, "--backend")?.unwrap_or_else(|| "sandbox".into());
-    let config_path = take_option(&mut args, "--config")?;
+    let config_path = take_option(&mut args, "--config")?.map(PathBuf::from);
     let manifest_path = take_option(&mut args, "--manifest")?.map(PathBuf::from);
+    let network = take_option(&mut args, "--network")?;
+    let url = take_option(&mut args, "--url")?;
+    let suri_file = take_option(&mut args, "--suri-file")?;
+    let dev_key = take_flag(&mut args, "--dev");
     no_more(&args)?;
-    if backend != "sandbox" {
-        return Err(format!(
-            "unknown backend `{backend}`: the available backend is `sandbox`"
-        ));
-    }
     let artifacts = Artifacts::load(artifacts_dir).map_err(|e| e.to_string())?;
     let cast = deploy::demo::Cast::new();
-    let config = match config_path {
-        Some(path) => config::ConfigFile::read(std::path::Path::new(&path))?,
-        None => config::builtin("sandbox", cast.founders()),
+    match backend.as_str() {
+        "sandbox" => {
+            let network = network.unwrap_or_else(|| "sandbox".into());
+            let config = match config_path {
+                Some(path) => config::ConfigFile::read(&path)?,
+                None => config::builtin(&network, cast.founders()),
+            };
+            let mut sandbox = SandboxBackend::new();
+            sandbox.mint(cast.deployer, 1_000_000 * UNIT);
+            let mut client = Client::new(sandbox);
+            println!(
+                "Deploying to the embedded sandbox as {}",
+                ss58(cast.deployer)
+            );
+            run_plan(
+                &mut client,
+                cast.deployer,
+                &artifacts,
+                &config,
+                manifest_path,
+            )
+        }
+        "node" => node_plan(
+            &mut client_args(url, suri_file, dev_key, network, config_path, manifest_path)?,
+            &artifacts,
+        ),
+        other => Err(format!(
+            "unknown backend `{other}`: use `sandbox` or `node`"
+        )),
+    }
+}
+
+fn take_flag(args: &mut Vec<String>, name: &str) -> bool {
+    match args.iter().position(|a| a == name) {
+        Some(index) => {
+            args.remove(index);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Options of a live-node deployment.
+#[cfg_attr(not(feature = "node"), allow(dead_code))]
+struct NodeArgs {
+    url: String,
+    suri: Option<String>,
+    dev_key: bool,
+    network: String,
+    config_path: Option<PathBuf>,
+    manifest_path: PathBuf,
+}
+
+fn client_args(
+    url: Option<String>,
+    suri_file: Option<String>,
+    dev_key: bool,
+    network: Option<String>,
+    config_path: Option<PathBuf>,
+    manifest_path: Option<PathBuf>,
+) -> Result<NodeArgs, String> {
+    let url = url.unwrap_or_else(|| "ws://127.0.0.1:9944".into());
+    let network = network.unwrap_or_else(|| "local".into());
+    let suri = match suri_file {
+        Some(path) => Some(
+            std::fs::read_to_string(&path)
+                .map_err(|e| format!("--suri-file {path}: {e}"))?
+                .trim()
+                .to_owned(),
+        ),
+        None => std::env::var("PT_SURI").ok(),
     };
-    let mut sandbox = SandboxBackend::new();
-    sandbox.mint(cast.deployer, 1_000_000 * UNIT);
-    let mut client = Client::new(sandbox);
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config_path = config_path.or_else(|| {
+        let default = repo.join("config").join(format!("{network}.json"));
+        default.exists().then_some(default)
+    });
+    let manifest_path =
+        manifest_path.unwrap_or_else(|| repo.join("deployments").join(format!("{network}.json")));
+    Ok(NodeArgs {
+        url,
+        suri,
+        dev_key,
+        network,
+        config_path,
+        manifest_path,
+    })
+}
+
+#[cfg(not(feature = "node"))]
+fn node_plan(_: &mut NodeArgs, _: &Artifacts) -> Result<ExitCode, String> {
+    Err(
+        "this build has no live-node backend: run it with `cargo run -p deploy --features node` \
+         (`make deploy-node` does)"
+            .into(),
+    )
+}
+
+#[cfg(feature = "node")]
+fn node_plan(args: &mut NodeArgs, artifacts: &Artifacts) -> Result<ExitCode, String> {
+    use deploy::node::{Key, NodeBackend};
+    let key = match (&args.suri, args.dev_key) {
+        (Some(suri), _) => Key::from_suri(suri)?,
+        (None, true) => {
+            let local = args.url.contains("127.0.0.1") || args.url.contains("localhost");
+            if !local {
+                return Err(
+                    "--dev signs with //Alice: only for a local dev node; give a key \
+                            with --suri-file or PT_SURI"
+                        .into(),
+                );
+            }
+            Key::from_suri("//Alice")?
+        }
+        (None, false) => {
+            return Err(
+                "no signing key: give --suri-file FILE or set PT_SURI (never a secret \
+                        on the command line), or --dev for a local dev node"
+                    .into(),
+            )
+        }
+    };
+    let deployer = key.account;
+    println!("Connecting to {} ...", args.url);
+    let mut backend = NodeBackend::connect(&args.url, vec![key]).map_err(|e| e.to_string())?;
+    let balance =
+        deploy::backend::Backend::balance(&mut backend, deployer).map_err(|e| e.to_string())?;
+    println!(
+        "Deploying to {} as {} (free balance {})",
+        args.url,
+        ss58(deployer),
+        deploy::demo::units(balance)
+    );
+    if balance == 0 {
+        return Err(format!(
+            "the deployer {} has no funds on this chain: fund it and run again",
+            ss58(deployer)
+        ));
+    }
+    let config = match &args.config_path {
+        Some(path) => {
+            println!("Configuration {}", path.display());
+            config::ConfigFile::read(path)?
+        }
+        None => config::builtin(&args.network, deploy::demo::Cast::new().founders()),
+    };
+    let mut client = Client::new(backend);
+    let mut manifest = if args.manifest_path.exists() {
+        println!("Resuming from {}", args.manifest_path.display());
+        Deployment::read(&args.manifest_path)?
+    } else {
+        Deployment::default()
+    };
+    manifest.url = Some(args.url.clone());
+    let abort_after: Option<usize> = std::env::var("PT_DEPLOY_ABORT_AFTER_STEP")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    let mut saved_steps = 0usize;
+    let path = args.manifest_path.clone();
+    let mut save = |m: &Deployment| {
+        let mut record = m.clone();
+        record.url = Some(args.url.clone());
+        record.write(&path)?;
+        saved_steps += 1;
+        if abort_after == Some(saved_steps) {
+            eprintln!(
+                "PT_DEPLOY_ABORT_AFTER_STEP={saved_steps}: stopping abruptly, as a kill would"
+            );
+            std::process::abort();
+        }
+        Ok(())
+    };
+    let suite = plan::run(
+        &mut client,
+        deployer,
+        artifacts,
+        &config,
+        &mut manifest,
+        &mut PrintProgress,
+        &mut save,
+    )
+    .map_err(|e| e.to_string())?;
+    let block = client.backend.block_number().ok();
+    manifest.block = block;
+    manifest.url = Some(args.url.clone());
+    manifest.write(&args.manifest_path)?;
+    println!("\nDeployment complete: no personal key keeps admin power.");
+    println!("  governance  {}", ss58(suite.governance));
+    println!("  registry    {}", ss58(suite.registry));
+    println!("  manifest    {}", args.manifest_path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_plan<B: deploy::backend::Backend>(
+    client: &mut Client<B>,
+    deployer: interfaces::AccountId,
+    artifacts: &Artifacts,
+    config: &deploy::plan::PlanConfig,
+    manifest_path: Option<PathBuf>,
+) -> Result<ExitCode, String> {
     let mut manifest = match &manifest_path {
         Some(path) if path.exists() => Deployment::read(path)?,
         _ => Deployment::default(),
     };
-    println!(
-        "Deploying to the embedded sandbox as {}",
-        ss58(cast.deployer)
-    );
     let mut save = |m: &Deployment| match &manifest_path {
         Some(path) => m.write(path),
         None => Ok(()),
     };
     let suite = plan::run(
-        &mut client,
-        cast.deployer,
-        &artifacts,
-        &config,
+        client,
+        deployer,
+        artifacts,
+        config,
         &mut manifest,
         &mut PrintProgress,
         &mut save,

@@ -69,6 +69,12 @@ fn chain_failed(step: &str, error: ClientError) -> PlanError {
         ClientError::Decode { .. } | ClientError::CouldNotReadInput(_) => {
             "the artifacts do not match this plan: run `make build` and try again"
         }
+        ClientError::Backend(crate::backend::BackendError::Dispatch(text))
+            if text.contains("DuplicateContract") =>
+        {
+            "a suite with this salt already exists on this chain: keep its manifest to resume, \
+             or set a new `salt` in the configuration"
+        }
         _ => "check the deployer's balance and the chain's contracts pallet, then run again",
     };
     failed(step, error, advice)
@@ -80,6 +86,19 @@ pub trait Progress {
     fn step(&mut self, index: usize, total: usize, label: &str, done: bool);
     /// A step finished, with what it produced.
     fn detail(&mut self, text: &str);
+}
+
+/// The resources of the client's last extrinsic, for the progress output.
+fn last_gas<B: Backend>(client: &Client<B>) -> String {
+    match client.last_record() {
+        Some(record) => format!(
+            "estimated gas: ref_time {:.2} ms, proof size {} B; storage deposit {}",
+            record.gas.ref_time as f64 / 1e9,
+            record.gas.proof_size,
+            record.gas.storage_deposit
+        ),
+        None => String::new(),
+    }
 }
 
 /// Progress printed to standard output.
@@ -165,6 +184,7 @@ pub fn run<B: Backend>(
             let hash = client
                 .upload(label, deployer, artifact.wasm.clone())
                 .map_err(|e| chain_failed(label, e))?;
+            progress.detail(&last_gas(client));
             if hash != artifact.code_hash {
                 return Err(failed(
                     label,
@@ -206,6 +226,7 @@ pub fn run<B: Backend>(
                     config.salt.clone(),
                 )
                 .map_err(|e| chain_failed(label, e))?;
+            progress.detail(&last_gas(client));
             manifest.governance = Some(ss58(address));
             save_step(manifest, label)?;
             address
@@ -236,6 +257,7 @@ pub fn run<B: Backend>(
                     config.salt.clone(),
                 )
                 .map_err(|e| chain_failed(label, e))?;
+            progress.detail(&last_gas(client));
             manifest.registry = Some(ss58(address));
             save_step(manifest, label)?;
             address
@@ -268,6 +290,7 @@ pub fn run<B: Backend>(
                 .call(label, deployer, governance_ref.wire(registry), 0)
                 .map_err(|e| chain_failed(label, e))?
                 .map_err(|e| failed(label, format!("{e:?}"), "only the deployer may wire"))?;
+            progress.detail(&last_gas(client));
         }
     }
     manifest.wired = true;

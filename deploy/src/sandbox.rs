@@ -39,12 +39,25 @@ fn usage(consumed: Weight, deposit: &StorageDeposit<Balance>) -> GasUsage {
     }
 }
 
+/// The pallet error's name (`OutOfGas`, `ContractTrapped`, ...) when the runtime gives one.
+fn error_name(error: &str) -> String {
+    const MARK: &str = "message: Some(\"";
+    match error.find(MARK) {
+        Some(start) => {
+            let rest = &error[start + MARK.len()..];
+            rest.split('"').next().unwrap_or(rest).to_owned()
+        }
+        None => error.to_owned(),
+    }
+}
+
 fn dispatch_error(error: impl core::fmt::Debug, debug_message: &[u8]) -> BackendError {
+    let error = error_name(&format!("{error:?}"));
     let debug = String::from_utf8_lossy(debug_message);
     if debug.trim().is_empty() {
-        BackendError::Dispatch(format!("{error:?}"))
+        BackendError::Dispatch(error)
     } else {
-        BackendError::Dispatch(format!("{error:?} ({})", debug.trim()))
+        BackendError::Dispatch(format!("{error} ({})", debug.trim()))
     }
 }
 

@@ -2,6 +2,8 @@
 //! runtime, deployed through the deployment plan (`deploy::plan`). Run `make build` first
 //! (`make test` does).
 
+mod access;
+mod bad_inputs;
 mod demo;
 mod governance;
 mod registry;

@@ -5,6 +5,8 @@
 //! `ceil(gross * outstanding / supply)` where `outstanding` is the supply not held by the
 //! issuer; that share goes to the payout splitter as a distribution and any surplus returns to
 //! the issuer. Reporting is allowed while the token is frozen: paying holders is never blocked.
+//! Disclosing and revaluing are not: a frozen token's record (an expelled issuer's, or one
+//! under a governance freeze) stays as it was until governance unfreezes it.
 
 use crate::events::{AssetDisclosed, AssetRevalued, LiquidationReported, TokenEvent};
 use crate::state::{Ctx, TokenState};
@@ -60,7 +62,7 @@ impl TokenState {
     /// The issuer discloses an asset.
     ///
     /// # Errors
-    /// `NotIssuer`.
+    /// `NotIssuer`, `Frozen`.
     pub fn disclose_asset(
         &mut self,
         ctx: Ctx,
@@ -69,6 +71,7 @@ impl TokenState {
         estimated_value: Balance,
     ) -> Result<(AssetId, Outcome), TokenError> {
         self.ensure_issuer(ctx.caller)?;
+        self.ensure_not_frozen()?;
         let id = self.asset_count;
         self.asset_count = id.checked_add(1).ok_or(TokenError::ArithmeticOverflow)?;
         self.assets.insert(
@@ -97,7 +100,7 @@ impl TokenState {
     /// The issuer revalues an asset.
     ///
     /// # Errors
-    /// `AssetNotFound`, `NotIssuer`.
+    /// `AssetNotFound`, `NotIssuer`, `Frozen`.
     pub fn revalue(
         &mut self,
         ctx: Ctx,
@@ -106,6 +109,7 @@ impl TokenState {
     ) -> Result<Outcome, TokenError> {
         let mut asset = self.assets.get(id).ok_or(TokenError::AssetNotFound)?;
         self.ensure_issuer(ctx.caller)?;
+        self.ensure_not_frozen()?;
         let previous_value = asset.estimated_value;
         asset.estimated_value = new_value;
         asset.revalued_at = ctx.now;

@@ -648,7 +648,7 @@ pub mod personal_token {
         /// The issuer discloses an asset (append-only). Caller: the issuer.
         ///
         /// # Errors
-        /// `NotIssuer`.
+        /// `NotIssuer`, `Frozen`.
         ///
         /// # Events
         /// `AssetDisclosed`.
@@ -669,7 +669,7 @@ pub mod personal_token {
         /// The issuer revalues an asset. Caller: the issuer.
         ///
         /// # Errors
-        /// `AssetNotFound`, `NotIssuer`.
+        /// `AssetNotFound`, `NotIssuer`, `Frozen`.
         ///
         /// # Events
         /// `AssetRevalued`.

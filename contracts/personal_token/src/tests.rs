@@ -3879,9 +3879,22 @@ fn disclose_asset_appends_with_id_and_timestamp() {
             TokenError::NotIssuer
         );
     }
-    // Disclosure is allowed while frozen.
+    // A frozen token's record is closed: no disclosures (an expelled issuer can do nothing).
     fx.freeze(GOVERNANCE).expect("freeze");
-    fx.disclose(ISSUER, 1).expect("disclose while frozen");
+    assert_eq!(fx.refused(|fx| fx.disclose(ISSUER, 1)), TokenError::Frozen);
+}
+
+#[test]
+fn regression_a_frozen_tokens_issuer_cannot_revalue() {
+    // Found by the access matrix: an expelled issuer could still disclose and revalue on his
+    // frozen token.
+    let mut fx = Fx::new();
+    let (id, _) = fx.disclose(ISSUER, 5_000).expect("disclose");
+    fx.freeze(GOVERNANCE).expect("freeze");
+    let ctx = fx.at(ISSUER);
+    let before = fx.token.asset(id);
+    assert_eq!(fx.token.revalue(ctx, id, 7_000), Err(TokenError::Frozen));
+    assert_eq!(fx.token.asset(id), before);
 }
 
 #[test]
