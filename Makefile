@@ -29,14 +29,17 @@ unit: setup ## Unit and property tests of the contracts' logic (no chain).
 sandbox: setup build ## System tests on the embedded sandbox (needs the built contracts).
 	@scripts/test.sh sandbox
 
-e2e: setup build ## ink_e2e tests and the live-node suite (starts a node if one is available).
+e2e: setup build ## ink_e2e tests, then on a live node: plan (interrupted and resumed), ink_e2e, cargo contract CLI.
 	@scripts/test.sh e2e
 
 demo: setup build ## The seed story end to end on the embedded sandbox.
 	@$(CARGO) run $(CARGO_FLAGS) --quiet -p deploy -- demo
 
-deploy: setup build ## Run the deployment plan (sandbox by default; see `make deploy ARGS=--help`).
-	@$(CARGO) run $(CARGO_FLAGS) --quiet -p deploy -- plan $(ARGS)
+deploy: setup build ## Run the deployment plan: sandbox by default, a node with ARGS="--backend node ...".
+	@$(CARGO) run $(CARGO_FLAGS) --quiet -p deploy --features node -- plan $(ARGS)
+
+node: setup ## Run a local contracts node (ws://127.0.0.1:9944) in the foreground.
+	@scripts/node.sh
 
 bench: setup build ## Gas and size report, written to bench/RESULTS.md.
 	@scripts/build.sh --dir bench/contracts >/dev/null

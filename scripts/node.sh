@@ -3,7 +3,8 @@
 #   scripts/node.sh                      start a dev node in the foreground (`make node`)
 #   scripts/node.sh start                start it in the background; print its URL
 #   scripts/node.sh stop                 stop the background node started here
-#   scripts/node.sh path                 print the binary's path (finding or building it)
+#   scripts/node.sh path [--no-build]    print the binary's path (finding or building it;
+#                                        with --no-build, fail instead of building)
 #   scripts/node.sh --install-from DIR   unpack DIR/substrate-contracts-node-0.42.0-x86_64-linux.gz
 #                                        into the cache (checksums verified); print the path
 # The binary comes from $CONTRACTS_NODE, else the cache (~/.cache/personal-tokens), else it is
@@ -89,7 +90,12 @@ wait_ready() {
 
 case "${1:-foreground}" in
     --install-from) install_from "$2" ;;
-    path) binary_path ;;
+    path)
+        if [ "${2:-}" = "--no-build" ] && [ -z "${CONTRACTS_NODE:-}" ] && [ ! -x "${CACHED_BINARY}" ]; then
+            exit 1
+        fi
+        binary_path
+        ;;
     foreground)
         node="$(binary_path)"
         say "contracts node at ws://127.0.0.1:${PORT} (dev chain, instant seal, //Alice funded); Ctrl-C stops it"

@@ -145,6 +145,17 @@ impl Key {
     }
 }
 
+/// The best block: substrate-contracts-node seals instantly but finalizes late, so the
+/// latest finalized block can lag behind what was just included.
+async fn best_block(
+    rpc: &LegacyRpcMethods<Config>,
+) -> Result<<Config as subxt::Config>::Hash, BackendError> {
+    rpc.chain_get_block_hash(None)
+        .await
+        .map_err(transport)?
+        .ok_or_else(|| transport("no best block"))
+}
+
 fn transport(error: impl std::fmt::Display) -> BackendError {
     BackendError::Transport(error.to_string())
 }
@@ -272,14 +283,13 @@ impl NodeBackend {
     /// The node cannot be asked.
     pub fn now(&mut self) -> Result<u64, BackendError> {
         let client = self.client.clone();
+        let rpc = self.rpc.clone();
         self.runtime.block_on(async move {
             let query =
                 subxt::dynamic::storage("Timestamp", "Now", Vec::<subxt::dynamic::Value>::new());
             let value = client
                 .storage()
-                .at_latest()
-                .await
-                .map_err(transport)?
+                .at(best_block(&rpc).await?)
                 .fetch(&query)
                 .await
                 .map_err(transport)?
@@ -370,6 +380,7 @@ impl NodeBackend {
 
     fn contract_field_exists(&mut self, entry: &str, key: [u8; 32]) -> Result<bool, BackendError> {
         let client = self.client.clone();
+        let rpc = self.rpc.clone();
         let entry = entry.to_owned();
         self.runtime.block_on(async move {
             let query = subxt::dynamic::storage(
@@ -379,9 +390,7 @@ impl NodeBackend {
             );
             let found = client
                 .storage()
-                .at_latest()
-                .await
-                .map_err(transport)?
+                .at(best_block(&rpc).await?)
                 .fetch(&query)
                 .await
                 .map_err(transport)?;
@@ -564,6 +573,7 @@ impl Backend for NodeBackend {
 
     fn balance(&mut self, account: AccountId) -> Result<Balance, BackendError> {
         let client = self.client.clone();
+        let rpc = self.rpc.clone();
         self.runtime.block_on(async move {
             let query = subxt::dynamic::storage(
                 "System",
@@ -574,9 +584,7 @@ impl Backend for NodeBackend {
             );
             let Some(info) = client
                 .storage()
-                .at_latest()
-                .await
-                .map_err(transport)?
+                .at(best_block(&rpc).await?)
                 .fetch(&query)
                 .await
                 .map_err(transport)?

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# End-to-end tests (`make e2e`, and the last phase of `make test`):
+#   1. the ink_e2e typed tests on ink_e2e's sandbox backend (no node needed);
+#   2. when a contracts node binary is available ($CONTRACTS_NODE or the cache; see
+#      scripts/node.sh), on a live node started for the run:
+#      - the deployment plan's node backend deploys the suite, interrupted after its second step
+#        (as a kill would) and run again: it must resume, not start over;
+#      - the same ink_e2e tests with the node backend;
+#      - scripts/cli-e2e.sh drives the deployed suite through the `cargo contract` CLI;
+#      the node is stopped at the end. Without a node binary this part is skipped, and said so.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CARGO="${CARGO:-cargo}"
+CARGO_FLAGS="${CARGO_FLAGS:---locked}"
+TARGET="${CARGO_TARGET_DIR:-$PWD/target}"
+# ink_e2e builds the contracts itself, in debug mode: keep those builds apart from the release
+# artifacts of `make build` in target/ink.
+E2E_CONTRACTS_TARGET="${TARGET}/e2e-contracts"
+export PT_NODE_PORT="${PT_NODE_PORT:-9966}"
+URL="ws://127.0.0.1:${PT_NODE_PORT}"
+say() { printf '[e2e] %s\n' "$*"; }
+started=$(date +%s)
+
+# The test binary of the ink_e2e crate (built with `features`), run with its own target dir.
+e2e_binary() {
+    local features="$1"
+    "${CARGO}" test ${CARGO_FLAGS} -p e2e-tests ${features} --no-run --message-format=json 2>/dev/null \
+        | python3 -c '
+import json, sys
+for line in sys.stdin:
+    try:
+        msg = json.loads(line)
+    except ValueError:
+        continue
+    if msg.get("reason") == "compiler-artifact" and msg.get("executable") and msg["target"]["kind"] == ["lib"]:
+        print(msg["executable"])
+' | tail -1
+}
+
+run_ink_e2e() {
+    local features="$1" label="$2"
+    "${CARGO}" test ${CARGO_FLAGS} -p e2e-tests ${features} --no-run
+    local binary
+    binary="$(e2e_binary "${features}")"
+    [ -n "${binary}" ] || { say "cannot find the e2e-tests binary"; exit 1; }
+    say "ink_e2e tests (${label})"
+    CARGO_TARGET_DIR="${E2E_CONTRACTS_TARGET}" "${binary}" --test-threads 1
+}
+
+if [ -d tests/e2e ]; then
+    run_ink_e2e "" "sandbox backend"
+else
+    say "no tests/e2e crate: ink_e2e tests skipped"
+fi
+
+# ----- live node ---------------------------------------------------------------------------
+if [ -z "${CONTRACTS_NODE:-}" ] && ! scripts/node.sh path --no-build >/dev/null 2>&1; then
+    say "SKIPPED the live-node tests: no contracts node binary (set CONTRACTS_NODE, or run"
+    say "        \`make node\` once to build one: about 85 minutes on 2 cores)"
+    exit 0
+fi
+
+trap 'scripts/node.sh stop >/dev/null 2>&1 || true' EXIT
+scripts/node.sh stop >/dev/null 2>&1 || true
+scripts/node.sh start >/dev/null
+say "node started at ${URL}"
+
+"${CARGO}" build ${CARGO_FLAGS} -p deploy --features node --quiet
+DEPLOY="${TARGET}/debug/deploy"
+MANIFEST="${TARGET}/e2e/deployments/local.json"
+mkdir -p "${TARGET}/e2e"
+rm -f "${MANIFEST}"
+
+say "deployment plan on the node, interrupted after its second step"
+if PT_DEPLOY_ABORT_AFTER_STEP=2 "${DEPLOY}" plan --backend node --dev --url "${URL}" --manifest "${MANIFEST}" >"${TARGET}/e2e/plan-1.log" 2>&1; then
+    cat "${TARGET}/e2e/plan-1.log"; say "the interrupted deployment did not stop"; exit 1
+fi
+governance_before="$(python3 -c "import json; print(json.load(open('${MANIFEST}'))['governance'])")"
+registry_before="$(python3 -c "import json; print(json.load(open('${MANIFEST}'))['registry'])")"
+[ "${registry_before}" = "None" ] || { say "the plan went past the interruption"; exit 1; }
+say "interrupted with governance ${governance_before} deployed and no registry; running again"
+"${DEPLOY}" plan --backend node --dev --url "${URL}" --manifest "${MANIFEST}" | tee "${TARGET}/e2e/plan-2.log"
+grep -q "instantiate governance (already done, skipped)" "${TARGET}/e2e/plan-2.log" \
+    || { say "the second run did not resume"; exit 1; }
+governance_after="$(python3 -c "import json; print(json.load(open('${MANIFEST}'))['governance'])")"
+[ "${governance_before}" = "${governance_after}" ] || { say "governance was deployed twice"; exit 1; }
+say "resumed: the plan completed from the first missing step"
+
+if [ -d tests/e2e ]; then
+    CONTRACTS_NODE_URL="${URL}" run_ink_e2e "--features node" "node backend"
+fi
+
+scripts/cli-e2e.sh "${MANIFEST}" "${URL}"
+say "live-node tests passed in $(( $(date +%s) - started )) s"
