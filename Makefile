@@ -9,7 +9,7 @@ CARGO_FLAGS ?= --locked
 .PHONY: help setup build test lint unit sandbox e2e demo deploy bench docs node clean
 
 help: ## List the targets.
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
+	@grep -E '^[a-z0-9]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
 
 setup: ## Install the pinned toolchain, cargo-contract 5.0.3 and packages (idempotent).
 	@scripts/setup.sh
