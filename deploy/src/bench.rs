@@ -82,10 +82,9 @@ impl Bench {
         Result<T, E>: Decode,
     {
         let value = self.call(label, signer, message, value)?;
-        let gas = self.client.last_record().map(|r| r.gas).unwrap_or_default();
         self.report.messages.push(Measurement {
             label: label.to_owned(),
-            gas,
+            gas: self.last_gas(),
         });
         Ok(value)
     }
@@ -157,17 +156,7 @@ pub fn run(artifacts: &Artifacts, bench_dir: &Path) -> Result<BenchReport, Bench
 
     let cast = Cast::new();
     let mut backend = SandboxBackend::new();
-    for account in [
-        cast.deployer,
-        cast.alice,
-        cast.bob,
-        cast.charlie,
-        cast.dave,
-        cast.eve,
-        cast.ferdie,
-        cast.carol,
-        cast.mallory,
-    ] {
+    for account in cast.everyone() {
         backend.mint(account, 100_000_000 * UNIT);
     }
     let mut client = Client::new(backend);

@@ -73,6 +73,21 @@ impl Cast {
         }
     }
 
+    /// Everyone in the story, the deployer included.
+    pub fn everyone(&self) -> Vec<AccountId> {
+        vec![
+            self.deployer,
+            self.alice,
+            self.bob,
+            self.charlie,
+            self.dave,
+            self.eve,
+            self.ferdie,
+            self.carol,
+            self.mallory,
+        ]
+    }
+
     /// The six founders.
     pub fn founders(&self) -> Vec<AccountId> {
         vec![
@@ -218,17 +233,7 @@ impl<'a> Story<'a> {
     ) -> Result<Story<'a>, DemoError> {
         let cast = Cast::new();
         let mut backend = SandboxBackend::new();
-        for account in [
-            cast.deployer,
-            cast.alice,
-            cast.bob,
-            cast.charlie,
-            cast.dave,
-            cast.eve,
-            cast.ferdie,
-            cast.carol,
-            cast.mallory,
-        ] {
+        for account in cast.everyone() {
             backend.mint(account, 1_000_000 * UNIT);
         }
         let mut client = Client::new(backend);
@@ -277,6 +282,25 @@ impl<'a> Story<'a> {
         Ok(())
     }
 
+    /// Sends a message; a chain failure (below the contract's error) stops the story.
+    fn send<Args: Encode, R: ink::scale::Decode>(
+        &mut self,
+        step: &str,
+        signer: AccountId,
+        message: Message<Args, R>,
+        value: Balance,
+    ) -> Result<R, DemoError>
+    where
+        Message<Args, R>: Clone,
+    {
+        self.client
+            .call(step, signer, message, value)
+            .map_err(|error| DemoError::Chain {
+                step: step.to_owned(),
+                error,
+            })
+    }
+
     /// Sends a message that must succeed; prints its gas; returns its value.
     ///
     /// # Errors
@@ -292,13 +316,7 @@ impl<'a> Story<'a> {
         Message<Args, Result<T, E>>: Clone,
         Result<T, E>: ink::scale::Decode,
     {
-        let reply = self
-            .client
-            .call(step, signer, message, value)
-            .map_err(|error| DemoError::Chain {
-                step: step.to_owned(),
-                error,
-            })?;
+        let reply = self.send(step, signer, message, value)?;
         let gas = self.client.last_record().map(|r| r.gas).unwrap_or_default();
         let who = self.cast.name(signer);
         writeln!(self.out, "  {who:>8}: {step:<58} {}", gas_text(&gas))?;
@@ -324,14 +342,7 @@ impl<'a> Story<'a> {
         Message<Args, Result<T, E>>: Clone,
         Result<T, E>: ink::scale::Decode,
     {
-        let reply = self
-            .client
-            .call(step, signer, message, value)
-            .map_err(|error| DemoError::Chain {
-                step: step.to_owned(),
-                error,
-            })?;
-        match reply {
+        match self.send(step, signer, message, value)? {
             Err(error) => {
                 let who = self.cast.name(signer);
                 writeln!(self.out, "  {who:>8}: {step:<58} refused: {error:?}")?;

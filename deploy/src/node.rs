@@ -470,17 +470,10 @@ impl Backend for NodeBackend {
         };
         let dry: ContractInstantiateResult<drink::AccountId32, Balance, ()> =
             self.state_call("ContractsApi_instantiate", request.encode())?;
-        let gas = GasUsage {
-            ref_time: dry.gas_required.ref_time(),
-            proof_size: dry.gas_required.proof_size(),
-            storage_deposit: deposit(&dry.storage_deposit),
-        };
-        let metadata = self.client.metadata();
-        let result = dry.result.map_err(|e| {
-            let name =
-                module_error_name(&metadata, &e).unwrap_or_else(|| dispatch_message(&e, &[]));
-            BackendError::Dispatch(with_debug(name, &dry.debug_message))
-        })?;
+        let gas = estimate(dry.gas_required, &dry.storage_deposit);
+        let result = dry
+            .result
+            .map_err(|e| self.dispatch_error(&e, &dry.debug_message))?;
         let address = AccountId::from(<[u8; 32]>::from(result.account_id));
         if result.result.did_revert() {
             return Ok(InstantiateOutput {
@@ -604,12 +597,28 @@ impl Backend for NodeBackend {
     }
 }
 
+/// A dry run's estimate: gas required and storage deposit.
+fn estimate(required: drink::Weight, storage_deposit: &StorageDeposit<Balance>) -> GasUsage {
+    GasUsage {
+        ref_time: required.ref_time(),
+        proof_size: required.proof_size(),
+        storage_deposit: deposit(storage_deposit),
+    }
+}
+
 struct DryRun {
     output: CallOutput,
     deposit_limit: Option<Balance>,
 }
 
 impl NodeBackend {
+    /// A runtime error named from the chain's metadata, with the contract's debug output.
+    fn dispatch_error(&self, error: &drink::DispatchError, debug_message: &[u8]) -> BackendError {
+        let name = module_error_name(&self.client.metadata(), error)
+            .unwrap_or_else(|| dispatch_message(error, &[]));
+        BackendError::Dispatch(with_debug(name, debug_message))
+    }
+
     fn dry_run_raw(
         &mut self,
         signer: AccountId,
@@ -627,17 +636,10 @@ impl NodeBackend {
         };
         let result: ContractExecResult<Balance, ()> =
             self.state_call("ContractsApi_call", request.encode())?;
-        let gas = GasUsage {
-            ref_time: result.gas_required.ref_time(),
-            proof_size: result.gas_required.proof_size(),
-            storage_deposit: deposit(&result.storage_deposit),
-        };
-        let metadata = self.client.metadata();
-        let ok = result.result.map_err(|e| {
-            let name =
-                module_error_name(&metadata, &e).unwrap_or_else(|| dispatch_message(&e, &[]));
-            BackendError::Dispatch(with_debug(name, &result.debug_message))
-        })?;
+        let gas = estimate(result.gas_required, &result.storage_deposit);
+        let ok = result
+            .result
+            .map_err(|e| self.dispatch_error(&e, &result.debug_message))?;
         Ok(DryRun {
             output: CallOutput {
                 reverted: ok.did_revert(),

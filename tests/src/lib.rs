@@ -82,7 +82,7 @@ impl World {
     pub fn with_config(config: PlanConfig) -> World {
         let cast = Cast::new();
         let mut backend = SandboxBackend::new();
-        for account in cast_accounts(&cast) {
+        for account in cast.everyone() {
             backend.mint(account, STARTING_BALANCE);
         }
         let mut client = Client::new(backend);
@@ -254,7 +254,10 @@ impl World {
 
     /// Returns the chain to `snapshot` (taken from a world deployed with the same plan).
     pub fn restore(&mut self, snapshot: &ink_sandbox::Snapshot) {
-        self.client.backend.sandbox().restore_snapshot(snapshot.clone());
+        self.client
+            .backend
+            .sandbox()
+            .restore_snapshot(snapshot.clone());
     }
 
     /// The clock (ms).
@@ -400,19 +403,4 @@ impl World {
         self.ask(self.splitter(splitter).claimable(holder))
             .unwrap_or_else(|error| panic!("claimable: {error:?}"))
     }
-}
-
-/// Every account of the cast.
-pub fn cast_accounts(cast: &Cast) -> Vec<AccountId> {
-    vec![
-        cast.deployer,
-        cast.alice,
-        cast.bob,
-        cast.charlie,
-        cast.dave,
-        cast.eve,
-        cast.ferdie,
-        cast.carol,
-        cast.mallory,
-    ]
 }

@@ -5,7 +5,9 @@
 mod access;
 mod bad_inputs;
 mod demo;
+mod docs;
 mod governance;
+mod model;
 mod registry;
 mod splitter;
 mod token;

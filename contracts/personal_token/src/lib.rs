@@ -390,7 +390,8 @@ pub mod personal_token {
         ///
         /// # Errors
         /// In this order: `RequestNotFound`, `NotBuyer`, `RequestClosed`, `AlreadyFunded`,
-        /// `NothingToFund`, `Frozen`, `RequestExpired`, `WrongPayment`, `Restricted(3|4)`.
+        /// `NothingToFund`, `Frozen`, `RequestExpired`, `WrongPayment`, `Restricted(3|4)` (both
+        /// parties must still be active members).
         ///
         /// # Events
         /// `RequestFunded`; on execution `Transfer` and `TransferExecuted`.
@@ -402,16 +403,19 @@ pub mod personal_token {
         }
 
         /// The buyer takes his escrowed payment back (before approval, after the settlement
-        /// deadline, or while frozen). Caller: the buyer.
+        /// deadline, while frozen, or while a party is no longer an active member). Caller:
+        /// the buyer.
         ///
         /// # Errors
-        /// `RequestNotFound`, `NotBuyer`, `RequestClosed`, `NotFunded`, `CannotWithdrawYet`.
+        /// `RequestNotFound`, `NotBuyer`, `RequestClosed`, `NotFunded`, `CannotWithdrawYet`,
+        /// `CallFailed`.
         ///
         /// # Events
         /// `FundingWithdrawn`.
         #[ink(message)]
         pub fn withdraw_funding(&mut self, id: RequestId) -> Result<()> {
-            let outcome = self.state.withdraw_funding(self.ctx(), id)?;
+            let members = self.members();
+            let outcome = self.state.withdraw_funding(self.ctx(), id, &members)?;
             self.perform(outcome)
         }
 
@@ -479,16 +483,18 @@ pub mod personal_token {
         }
 
         /// Cancels an open request; tokens unlocked and escrow refunded. Caller: the seller
-        /// before approval (or while frozen), anyone after the settlement deadline.
+        /// before approval (or while frozen, or while a party is no longer an active member),
+        /// anyone after the settlement deadline.
         ///
         /// # Errors
-        /// `RequestNotFound`, `RequestClosed`, `NotSeller`, `CannotCancelYet`.
+        /// `RequestNotFound`, `RequestClosed`, `NotSeller`, `CannotCancelYet`, `CallFailed`.
         ///
         /// # Events
         /// `RequestCancelled`.
         #[ink(message)]
         pub fn cancel_request(&mut self, id: RequestId) -> Result<()> {
-            let outcome = self.state.cancel_request(self.ctx(), id)?;
+            let members = self.members();
+            let outcome = self.state.cancel_request(self.ctx(), id, &members)?;
             self.perform(outcome)
         }
 

@@ -111,11 +111,11 @@ impl TokenState {
     }
 
     /// The buyer pays exactly the price into escrow. If the request is already approved (by
-    /// the issuer or by silence) it executes at once.
+    /// the issuer or by silence) it executes at once. Both parties must still be active
+    /// members: a payment for a request that cannot execute would only wait to be withdrawn.
     ///
     /// Precedence: `RequestNotFound`, `NotBuyer`, `RequestClosed`, `AlreadyFunded`,
-    /// `NothingToFund`, `Frozen`, `RequestExpired`, `WrongPayment`, then the execution's
-    /// errors.
+    /// `NothingToFund`, `Frozen`, `RequestExpired`, `WrongPayment`, `Restricted(3|4)`.
     pub fn fund_request(
         &mut self,
         ctx: Ctx,
@@ -145,10 +145,9 @@ impl TokenState {
                 received: ctx.transferred,
             });
         }
+        // Funding a request that cannot execute would only strand the payment.
+        self.ensure_members(request.seller, request.buyer, members)?;
         let approved = request.is_approved(ctx.now, self.auto_approve);
-        if approved {
-            self.ensure_members(request.seller, request.buyer, members)?;
-        }
         // Effects.
         request.funded = true;
         self.add_escrow(request.price)?;
@@ -166,11 +165,17 @@ impl TokenState {
     }
 
     /// The buyer takes his escrowed payment back. Allowed while the request is not approved,
-    /// after its settlement deadline, or while the token is frozen.
+    /// after its settlement deadline, while the token is frozen, or while it cannot execute
+    /// because a party is no longer an active member.
     ///
     /// Precedence: `RequestNotFound`, `NotBuyer`, `RequestClosed`, `NotFunded`,
-    /// `CannotWithdrawYet`.
-    pub fn withdraw_funding(&mut self, ctx: Ctx, id: RequestId) -> Result<Outcome, TokenError> {
+    /// `CannotWithdrawYet`, `CallFailed` (the registry cannot be asked).
+    pub fn withdraw_funding(
+        &mut self,
+        ctx: Ctx,
+        id: RequestId,
+        members: &impl Membership,
+    ) -> Result<Outcome, TokenError> {
         let mut request = self.load_request(id)?;
         if ctx.caller != request.buyer {
             return Err(TokenError::NotBuyer);
@@ -183,7 +188,8 @@ impl TokenState {
         }
         let may_withdraw = self.frozen
             || request.is_expired(ctx.now)
-            || !request.is_approved(ctx.now, self.auto_approve);
+            || !request.is_approved(ctx.now, self.auto_approve)
+            || !self.can_execute(&request, members)?;
         if !may_withdraw {
             return Err(TokenError::CannotWithdrawYet);
         }
@@ -406,12 +412,17 @@ impl TokenState {
 
     /// Cancels an open request; tokens unlocked and escrow refunded. The seller may cancel
     /// while the request is not approved (by the issuer or by silence), while the token is
-    /// frozen, or after the settlement deadline; anyone may cancel after the settlement
-    /// deadline.
+    /// frozen, while it cannot execute because a party is no longer an active member, or
+    /// after the settlement deadline; anyone may cancel after the settlement deadline.
     ///
     /// Precedence: `RequestNotFound`, `RequestClosed`, `NotSeller` (someone else before the
-    /// deadline), `CannotCancelYet`.
-    pub fn cancel_request(&mut self, ctx: Ctx, id: RequestId) -> Result<Outcome, TokenError> {
+    /// deadline), `CannotCancelYet`, `CallFailed` (the registry cannot be asked).
+    pub fn cancel_request(
+        &mut self,
+        ctx: Ctx,
+        id: RequestId,
+        members: &impl Membership,
+    ) -> Result<Outcome, TokenError> {
         let request = self.load_request(id)?;
         if !request.is_open() {
             return Err(TokenError::RequestClosed);
@@ -420,7 +431,11 @@ impl TokenState {
         if ctx.caller != request.seller && !expired {
             return Err(TokenError::NotSeller);
         }
-        if !expired && !self.frozen && request.is_approved(ctx.now, self.auto_approve) {
+        if !expired
+            && !self.frozen
+            && request.is_approved(ctx.now, self.auto_approve)
+            && self.can_execute(&request, members)?
+        {
             return Err(TokenError::CannotCancelYet);
         }
         let mut outcome = Outcome::default();
@@ -452,6 +467,19 @@ impl TokenState {
         request.funded = false;
         self.requests.insert(id, &request);
         Ok(())
+    }
+
+    /// Whether both parties are still active members (so that the request could execute).
+    fn can_execute(
+        &self,
+        request: &TransferRequest,
+        members: &impl Membership,
+    ) -> Result<bool, TokenError> {
+        match self.ensure_members(request.seller, request.buyer, members) {
+            Ok(()) => Ok(true),
+            Err(TokenError::Restricted(_)) => Ok(false),
+            Err(other) => Err(other),
+        }
     }
 
     /// The restriction code that would stop request `id` from executing now (`0` if none):

@@ -377,7 +377,7 @@ impl Fx {
 
     fn withdraw(&mut self, caller: u8, id: RequestId) -> Result<Outcome, TokenError> {
         let ctx = self.at(caller);
-        self.token.withdraw_funding(ctx, id)
+        self.token.withdraw_funding(ctx, id, &self.members)
     }
 
     fn approve(&mut self, caller: u8, id: RequestId) -> Result<Outcome, TokenError> {
@@ -402,7 +402,7 @@ impl Fx {
 
     fn cancel(&mut self, caller: u8, id: RequestId) -> Result<Outcome, TokenError> {
         let ctx = self.at(caller);
-        self.token.cancel_request(ctx, id)
+        self.token.cancel_request(ctx, id, &self.members)
     }
 
     fn execute(&mut self, caller: u8, id: RequestId) -> Result<Outcome, TokenError> {
@@ -5423,4 +5423,63 @@ mod properties {
             check_share(supply, outstanding_seed % supply, gross);
         }
     }
+}
+
+#[test]
+fn regression_a_former_member_cannot_fund_and_strand_his_payment() {
+    // Found by the system model test: an expelled buyer could fund a request that could never
+    // execute; with auto-approval nobody could then execute, withdraw, cancel or reject it
+    // until the settlement deadline.
+    let mut fx = Fx::auto();
+    let id = fx.open_request(ALICE, CAROL, 1_000, 500);
+    fx.expel(CAROL);
+    assert_eq!(
+        fx.refused(|fx| fx.fund(CAROL, id, 500)),
+        TokenError::Restricted(restriction::RECEIVER_NOT_MEMBER)
+    );
+    fx.admit(CAROL);
+    fx.expel(ALICE);
+    assert_eq!(
+        fx.refused(|fx| fx.fund(CAROL, id, 500)),
+        TokenError::Restricted(restriction::SENDER_NOT_MEMBER)
+    );
+}
+
+#[test]
+fn regression_a_request_that_cannot_execute_unwinds_before_its_deadline() {
+    // Funded, approved by silence, then the buyer lost his membership: execution is refused,
+    // so the buyer may withdraw and the seller may cancel at once.
+    let mut fx = Fx::auto();
+    let id = fx.open_request(ALICE, CAROL, 1_000, 500);
+    fx.fund(CAROL, id, 500).expect("fund");
+    fx.now = T0 + PERIOD;
+    fx.expel(CAROL);
+    assert_eq!(
+        fx.refused(|fx| fx.execute(STRANGER, id)),
+        TokenError::Restricted(restriction::RECEIVER_NOT_MEMBER)
+    );
+    let outcome = fx.withdraw(CAROL, id).expect("the buyer withdraws");
+    assert_eq!(outcome.interactions, vec![pay(CAROL, 500)]);
+    fx.cancel(ALICE, id).expect("the seller cancels");
+    assert_eq!(fx.locked(ALICE), 0);
+    assert_eq!(fx.token.escrow_total(), 0);
+    // While both are members, the approved request stays committed.
+    fx.admit(CAROL);
+    let id = fx.open_request(ALICE, CAROL, 1_000, 500);
+    fx.fund(CAROL, id, 500).expect("fund");
+    fx.now = T0 + 2 * PERIOD;
+    assert_eq!(
+        fx.refused(|fx| fx.withdraw(CAROL, id)),
+        TokenError::CannotWithdrawYet
+    );
+    assert_eq!(
+        fx.refused(|fx| fx.cancel(ALICE, id)),
+        TokenError::CannotCancelYet
+    );
+    // A registry outage refuses the unwinding check instead of guessing.
+    fx.members.unreachable = true;
+    assert_eq!(
+        fx.refused(|fx| fx.withdraw(CAROL, id)),
+        TokenError::CallFailed
+    );
 }

@@ -330,6 +330,9 @@ pub mod registry {
             let ctx = self.ctx();
             let member = ctx.caller;
             self.state.check_launch(ctx)?;
+            // The one place where interactions precede the effect: the record needs the new
+            // addresses. Safe: every check is done, the constructors and `wire` call nothing
+            // back (reentrancy is denied anyway), and any failure reverts the whole message.
             let code_hashes = self.state.code_hashes();
             let governance = self.state.governance();
             let salt: [u8; 32] = *AsRef::<[u8; 32]>::as_ref(&member);
