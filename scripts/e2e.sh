@@ -14,45 +14,14 @@ cd "$(dirname "$0")/.."
 CARGO="${CARGO:-cargo}"
 CARGO_FLAGS="${CARGO_FLAGS:---locked}"
 TARGET="${CARGO_TARGET_DIR:-$PWD/target}"
-# ink_e2e builds the contracts itself, in debug mode: keep those builds apart from the release
-# artifacts of `make build` in target/ink.
-E2E_CONTRACTS_TARGET="${TARGET}/e2e-contracts"
 export PT_NODE_PORT="${PT_NODE_PORT:-9966}"
 URL="ws://127.0.0.1:${PT_NODE_PORT}"
 say() { printf '[e2e] %s\n' "$*"; }
 started=$(date +%s)
 
-# The test binary of the ink_e2e crate (built with `features`), run with its own target dir.
-e2e_binary() {
-    local features="$1"
-    "${CARGO}" test ${CARGO_FLAGS} -p e2e-tests ${features} --no-run --message-format=json 2>/dev/null \
-        | python3 -c '
-import json, sys
-for line in sys.stdin:
-    try:
-        msg = json.loads(line)
-    except ValueError:
-        continue
-    if msg.get("reason") == "compiler-artifact" and msg.get("executable") and msg["target"]["kind"] == ["lib"]:
-        print(msg["executable"])
-' | tail -1
-}
-
-run_ink_e2e() {
-    local features="$1" label="$2"
-    "${CARGO}" test ${CARGO_FLAGS} -p e2e-tests ${features} --no-run
-    local binary
-    binary="$(e2e_binary "${features}")"
-    [ -n "${binary}" ] || { say "cannot find the e2e-tests binary"; exit 1; }
-    say "ink_e2e tests (${label})"
-    CARGO_TARGET_DIR="${E2E_CONTRACTS_TARGET}" "${binary}" --test-threads 1
-}
-
-if [ -d tests/e2e ]; then
-    run_ink_e2e "" "sandbox backend"
-else
-    say "no tests/e2e crate: ink_e2e tests skipped"
-fi
+# The ink_e2e tests use the release Wasm of `make build` (target/ink/<name>/<name>.wasm).
+say "ink_e2e tests (sandbox backend)"
+"${CARGO}" test ${CARGO_FLAGS} -p e2e-tests
 
 # ----- live node ---------------------------------------------------------------------------
 if [ -z "${CONTRACTS_NODE:-}" ] && ! scripts/node.sh path --no-build >/dev/null 2>&1; then
@@ -87,9 +56,8 @@ governance_after="$(python3 -c "import json; print(json.load(open('${MANIFEST}')
 [ "${governance_before}" = "${governance_after}" ] || { say "governance was deployed twice"; exit 1; }
 say "resumed: the plan completed from the first missing step"
 
-if [ -d tests/e2e ]; then
-    CONTRACTS_NODE_URL="${URL}" run_ink_e2e "--features node" "node backend"
-fi
+say "ink_e2e tests (node backend)"
+CONTRACTS_NODE_URL="${URL}" "${CARGO}" test ${CARGO_FLAGS} -p e2e-tests --features node
 
 scripts/cli-e2e.sh "${MANIFEST}" "${URL}"
 say "live-node tests passed in $(( $(date +%s) - started )) s"
