@@ -51,7 +51,12 @@ pub mod reference_psp22 {
         }
 
         #[ink(message)]
-        fn transfer(&mut self, to: AccountId, value: Balance, _data: Vec<u8>) -> Result<(), PSP22Error> {
+        fn transfer(
+            &mut self,
+            to: AccountId,
+            value: Balance,
+            _data: Vec<u8>,
+        ) -> Result<(), PSP22Error> {
             let events = self.data.transfer(self.env().caller(), to, value)?;
             self.emit_events(events);
             Ok(())
@@ -65,7 +70,9 @@ pub mod reference_psp22 {
             value: Balance,
             _data: Vec<u8>,
         ) -> Result<(), PSP22Error> {
-            let events = self.data.transfer_from(self.env().caller(), from, to, value)?;
+            let events = self
+                .data
+                .transfer_from(self.env().caller(), from, to, value)?;
             self.emit_events(events);
             Ok(())
         }
@@ -78,15 +85,27 @@ pub mod reference_psp22 {
         }
 
         #[ink(message)]
-        fn increase_allowance(&mut self, spender: AccountId, delta_value: Balance) -> Result<(), PSP22Error> {
-            let events = self.data.increase_allowance(self.env().caller(), spender, delta_value)?;
+        fn increase_allowance(
+            &mut self,
+            spender: AccountId,
+            delta_value: Balance,
+        ) -> Result<(), PSP22Error> {
+            let events = self
+                .data
+                .increase_allowance(self.env().caller(), spender, delta_value)?;
             self.emit_events(events);
             Ok(())
         }
 
         #[ink(message)]
-        fn decrease_allowance(&mut self, spender: AccountId, delta_value: Balance) -> Result<(), PSP22Error> {
-            let events = self.data.decrease_allowance(self.env().caller(), spender, delta_value)?;
+        fn decrease_allowance(
+            &mut self,
+            spender: AccountId,
+            delta_value: Balance,
+        ) -> Result<(), PSP22Error> {
+            let events = self
+                .data
+                .decrease_allowance(self.env().caller(), spender, delta_value)?;
             self.emit_events(events);
             Ok(())
         }
