@@ -56,13 +56,19 @@ build_from_crates_io() {
     local work="${CACHE_DIR}/build"
     mkdir -p "${work}"
     if [ ! -d "${work}/contracts-node-${VERSION}" ]; then
+        # The crate file comes from where cargo itself downloads crates (the sparse index's `dl`
+        # host); the crates.io web API is not reachable from every build machine.
         say "downloading contracts-node-${VERSION}.crate"
-        curl -fsSL "https://crates.io/api/v1/crates/contracts-node/${VERSION}/download" -o "${work}/contracts-node.crate"
+        curl -fsSL "https://static.crates.io/crates/contracts-node/contracts-node-${VERSION}.crate" \
+            -o "${work}/contracts-node.crate"
         tar -xzf "${work}/contracts-node.crate" -C "${work}"
     fi
     # Build inside the crate, beside its Cargo.lock (`cargo install --locked` resolves newer
     # polkadot-sdk crates in the runtimes' nested builds, which do not compile together).
-    (cd "${work}/contracts-node-${VERSION}" && WASM_BUILD_TOOLCHAIN=1.81.0 cargo +1.91.0 build --release --locked >&2)
+    # Its own target directory, whatever CARGO_TARGET_DIR says (the binary is copied from there).
+    (cd "${work}/contracts-node-${VERSION}" \
+        && CARGO_TARGET_DIR="${work}/contracts-node-${VERSION}/target" WASM_BUILD_TOOLCHAIN=1.81.0 \
+            cargo +1.91.0 build --release --locked >&2)
     cp "${work}/contracts-node-${VERSION}/target/release/substrate-contracts-node" "${CACHED_BINARY}"
     echo "${CACHED_BINARY}"
 }
