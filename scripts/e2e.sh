@@ -41,6 +41,26 @@ MANIFEST="${TARGET}/e2e/deployments/local.json"
 mkdir -p "${TARGET}/e2e"
 rm -f "${MANIFEST}"
 
+# The plan's clear errors: each must fail, say what went wrong and deploy nothing.
+expect_refusal() {
+    local what="$1" pattern="$2"; shift 2
+    local log="${TARGET}/e2e/refusal.log"
+    if "$@" >"${log}" 2>&1; then
+        cat "${log}"; say "${what}: the plan did not fail"; exit 1
+    fi
+    grep -q "${pattern}" "${log}" || { cat "${log}"; say "${what}: no \"${pattern}\" in its error"; exit 1; }
+    say "ok: ${what} is refused: $(grep -m1 "${pattern}" "${log}" | sed 's/^error: //')"
+}
+expect_refusal "an unreachable node" "cannot reach a node" \
+    "${DEPLOY}" plan --backend node --dev --url ws://127.0.0.1:1 --manifest "${TARGET}/e2e/unused.json"
+expect_refusal "missing artifacts" "make build" \
+    "${DEPLOY}" --artifacts "${TARGET}/e2e/no-artifacts" plan --backend node --dev --url "${URL}" \
+    --manifest "${TARGET}/e2e/unused.json"
+expect_refusal "an unfunded deployer" "has no funds" \
+    env PT_SURI="//PersonalTokensUnfundedDeployer" "${DEPLOY}" plan --backend node --url "${URL}" \
+    --manifest "${TARGET}/e2e/unused.json"
+[ ! -e "${TARGET}/e2e/unused.json" ] || { say "a refused plan wrote a manifest"; exit 1; }
+
 say "deployment plan on the node, interrupted after its second step"
 if PT_DEPLOY_ABORT_AFTER_STEP=2 "${DEPLOY}" plan --backend node --dev --url "${URL}" --manifest "${MANIFEST}" >"${TARGET}/e2e/plan-1.log" 2>&1; then
     cat "${TARGET}/e2e/plan-1.log"; say "the interrupted deployment did not stop"; exit 1
