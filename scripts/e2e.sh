@@ -26,7 +26,7 @@ say "ink_e2e tests (sandbox backend)"
 # ----- live node ---------------------------------------------------------------------------
 if [ -z "${CONTRACTS_NODE:-}" ] && ! scripts/node.sh path --no-build >/dev/null 2>&1; then
     say "SKIPPED the live-node tests: no contracts node binary (set CONTRACTS_NODE, or run"
-    say "        \`make node\` once to build one: about 85 minutes on 2 cores)"
+    say "        \`make node\` once to build one: about an hour on 2 cores)"
     exit 0
 fi
 

@@ -8,7 +8,7 @@
 #   scripts/node.sh --install-from DIR   unpack DIR/substrate-contracts-node-0.42.0-x86_64-linux.gz
 #                                        into the cache (checksums verified); print the path
 # The binary comes from $CONTRACTS_NODE, else the cache (~/.cache/personal-tokens), else it is
-# built from crates.io following the recipe in README.md (about 85 minutes on 2 cores).
+# built from crates.io following the recipe in ../shared/tools/README.md (61 minutes measured on 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +40,7 @@ install_from() {
 
 build_from_crates_io() {
     say "no contracts node binary found (set CONTRACTS_NODE to use one you have)."
-    say "building substrate-contracts-node ${VERSION} from crates.io: about 85 minutes on 2 cores."
+    say "building substrate-contracts-node ${VERSION} from crates.io: about an hour on 2 cores (cargo shows its progress)."
     local missing=""
     command -v clang >/dev/null 2>&1 || missing="${missing} clang libclang-dev"
     command -v protoc >/dev/null 2>&1 || missing="${missing} protobuf-compiler"
@@ -48,7 +48,8 @@ build_from_crates_io() {
         say "installing Debian packages:${missing}"
         SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
         # shellcheck disable=SC2086
-        ${SUDO} apt-get update -qq && ${SUDO} apt-get install -y -qq ${missing}
+        # (to stderr: this function's standard output is the binary's path)
+        { ${SUDO} apt-get update -qq && ${SUDO} apt-get install -y -qq ${missing}; } >&2
     fi
     # The runtimes' old sp-io does not compile to Wasm with Rust 1.91; the recipe uses 1.81.0
     # for the nested Wasm builds.
