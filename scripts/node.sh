@@ -8,7 +8,7 @@
 #   scripts/node.sh --install-from DIR   unpack DIR/substrate-contracts-node-0.42.0-x86_64-linux.gz
 #                                        into the cache (checksums verified); print the path
 # The binary comes from $CONTRACTS_NODE, else the cache (~/.cache/personal-tokens), else it is
-# built from crates.io following the recipe in ../shared/tools/README.md (61 minutes measured on 2 cores).
+# built from crates.io as the README describes (61 minutes measured on 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
