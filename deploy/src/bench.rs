@@ -244,12 +244,9 @@ fn user_messages(bench: &mut Bench, config: &plan::PlanConfig) -> Result<(), Ben
         token_ref.clone().transfer(c.carol, 1_000, Vec::new()),
         0,
     )?;
-    let request = bench.measure(
-        "token::request_transfer",
-        c.alice,
-        token_ref.clone().request_transfer(c.carol, 1_000, UNIT),
-        0,
-    )?;
+    // Alice offers Carol 1,000 planck of $BOB for 1 UNIT: the request every decision path uses.
+    let sale_request = || token_ref.clone().request_transfer(c.carol, 1_000, UNIT);
+    let request = bench.measure("token::request_transfer", c.alice, sale_request(), 0)?;
     bench.measure(
         "token::fund_request",
         c.carol,
@@ -262,36 +259,21 @@ fn user_messages(bench: &mut Bench, config: &plan::PlanConfig) -> Result<(), Ben
         token_ref.clone().approve_transfer(request),
         0,
     )?;
-    let request = bench.call(
-        "request",
-        c.alice,
-        token_ref.clone().request_transfer(c.carol, 1_000, UNIT),
-        0,
-    )?;
+    let request = bench.call("request", c.alice, sale_request(), 0)?;
     bench.measure(
         "token::reject_transfer",
         c.bob,
         token_ref.clone().reject_transfer(request, "no".into()),
         0,
     )?;
-    let request = bench.call(
-        "request",
-        c.alice,
-        token_ref.clone().request_transfer(c.carol, 1_000, UNIT),
-        0,
-    )?;
+    let request = bench.call("request", c.alice, sale_request(), 0)?;
     bench.measure(
         "token::exercise_first_refusal",
         c.bob,
         token_ref.clone().exercise_first_refusal(request),
         UNIT,
     )?;
-    let request = bench.call(
-        "request",
-        c.alice,
-        token_ref.clone().request_transfer(c.carol, 1_000, UNIT),
-        0,
-    )?;
+    let request = bench.call("request", c.alice, sale_request(), 0)?;
     bench.measure(
         "token::cancel_request",
         c.alice,

@@ -75,17 +75,10 @@ impl Cast {
 
     /// Everyone in the story, the deployer included.
     pub fn everyone(&self) -> Vec<AccountId> {
-        vec![
-            self.deployer,
-            self.alice,
-            self.bob,
-            self.charlie,
-            self.dave,
-            self.eve,
-            self.ferdie,
-            self.carol,
-            self.mallory,
-        ]
+        let mut everyone = vec![self.deployer];
+        everyone.extend(self.founders());
+        everyone.extend([self.carol, self.mallory]);
+        everyone
     }
 
     /// The six founders.
