@@ -74,7 +74,10 @@ if [ "${current_cargo_contract}" != "${CARGO_CONTRACT_VERSION}" ]; then
     else
         say "installing cargo-contract ${CARGO_CONTRACT_VERSION} (about 15 minutes on 2 cores, once)"
     fi
-    (cd / && cargo "+${TOOLCHAIN}" install cargo-contract --version "${CARGO_CONTRACT_VERSION}" --locked --force)
+    # Without CARGO_TARGET_DIR, cargo install builds in a temporary directory and deletes it
+    # afterwards; with it, 1.4 GB of cargo-contract's build would stay in the project's cache.
+    (cd / && env -u CARGO_TARGET_DIR cargo "+${TOOLCHAIN}" install cargo-contract \
+        --version "${CARGO_CONTRACT_VERSION}" --locked --force)
     installed_something=1
 fi
 
