@@ -8,10 +8,11 @@ cd "$(dirname "$0")/.."
 
 MANIFEST="${1:-deploy/deployments/local.json}"
 TARGET="${CARGO_TARGET_DIR:-target}"
-field() { python3 -c "import json,sys; print(json.load(open('${MANIFEST}'))['$1'] or '')"; }
-URL="${2:-$(field url)}"
-REGISTRY="$(field registry)"
-GOVERNANCE="$(field governance)"
+# shellcheck source=scripts/json.sh
+source scripts/json.sh
+URL="${2:-$(json_field "${MANIFEST}" url)}"
+REGISTRY="$(json_field "${MANIFEST}" registry)"
+GOVERNANCE="$(json_field "${MANIFEST}" governance)"
 REGISTRY_ABI="${TARGET}/ink/registry/registry.contract"
 TOKEN_ABI="${TARGET}/ink/personal_token/personal_token.contract"
 SPLITTER_ABI="${TARGET}/ink/payout_splitter/payout_splitter.contract"
@@ -96,7 +97,7 @@ log="$(mktemp)"
 cargo contract instantiate --url "${URL}" --suri //Charlie --constructor new \
     --args "${CHARLIE}" '"Standalone"' '"STA"' 0 1000 "${TERMS}" 86400000 false \
     -x --skip-confirm --output-json "${TOKEN_ABI}" >"${log}" 2>&1 || { cat "${log}" >&2; fail "instantiate"; }
-STANDALONE="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["contract"])' "${log}")"
+STANDALONE="$(json_field "${log}" contract)"
 rm -f "${log}"
 steps=$((steps + 1))
 expect "the standalone token's instantiator may still wire it" \

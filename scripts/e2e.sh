@@ -40,8 +40,8 @@ DEPLOY="${TARGET}/debug/deploy"
 MANIFEST="${TARGET}/e2e/deployments/local.json"
 mkdir -p "${TARGET}/e2e"
 rm -f "${MANIFEST}"
-# A field of the manifest; empty when it is null (as scripts/cli-e2e.sh's `field`).
-manifest_field() { python3 -c "import json; print(json.load(open('${MANIFEST}'))['$1'] or '')"; }
+# shellcheck source=scripts/json.sh
+source scripts/json.sh
 
 # The plan's clear errors: each must fail, say what went wrong and deploy nothing.
 expect_refusal() {
@@ -67,14 +67,14 @@ say "deployment plan on the node, interrupted after its second step"
 if PT_DEPLOY_ABORT_AFTER_STEP=2 "${DEPLOY}" plan --backend node --dev --url "${URL}" --manifest "${MANIFEST}" >"${TARGET}/e2e/plan-1.log" 2>&1; then
     cat "${TARGET}/e2e/plan-1.log"; say "the interrupted deployment did not stop"; exit 1
 fi
-governance_before="$(manifest_field governance)"
+governance_before="$(json_field "${MANIFEST}" governance)"
 [ -n "${governance_before}" ] || { say "the interrupted plan recorded no governance"; exit 1; }
-[ -z "$(manifest_field registry)" ] || { say "the plan went past the interruption"; exit 1; }
+[ -z "$(json_field "${MANIFEST}" registry)" ] || { say "the plan went past the interruption"; exit 1; }
 say "interrupted with governance ${governance_before} deployed and no registry; running again"
 "${DEPLOY}" plan --backend node --dev --url "${URL}" --manifest "${MANIFEST}" | tee "${TARGET}/e2e/plan-2.log"
 grep -q "instantiate governance (already done, skipped)" "${TARGET}/e2e/plan-2.log" \
     || { say "the second run did not resume"; exit 1; }
-governance_after="$(manifest_field governance)"
+governance_after="$(json_field "${MANIFEST}" governance)"
 [ "${governance_before}" = "${governance_after}" ] || { say "governance was deployed twice"; exit 1; }
 say "resumed: the plan completed from the first missing step"
 
