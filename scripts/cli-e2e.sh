@@ -80,7 +80,9 @@ execute //Alice ${HUNDRED_THOUSAND_UNIT} "${TOKEN_ABI}" "${TOKEN}" subscribe 0 1
 execute //Alice 0 "${TOKEN_ABI}" "${TOKEN}" settle 0
 expect "Alice holds 1% of \$BOB" "$(query "${TOKEN_ABI}" "${TOKEN}" PSP22::balance_of "${ALICE}")" '10000000000'
 expect "a holder's plain transfer is restricted (code 5)" \
-    "$(query "${TOKEN_ABI}" "${TOKEN}" TransferRestriction::detect_transfer_restriction "${ALICE}" "${BOB}" 1)" '5'
+    "$(query "${TOKEN_ABI}" "${TOKEN}" TransferRestriction::detect_transfer_restriction "${ALICE}" "${CHARLIE}" 1)" '"UInt": 5}'
+expect "a holder may give tokens back to the issuer (code 0)" \
+    "$(query "${TOKEN_ABI}" "${TOKEN}" TransferRestriction::detect_transfer_restriction "${ALICE}" "${BOB}" 1)" '"UInt": 0}'
 
 # Bob discloses ACME, sells it for 10,000,000 UNIT and pays the holders' share.
 execute //Bob 0 "${TOKEN_ABI}" "${TOKEN}" disclose_asset CompanyStake 0xacacacacacacacacacacacacacacacacacacacacacacacacacacacacacacacac 0

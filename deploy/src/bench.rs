@@ -366,14 +366,14 @@ fn user_messages(bench: &mut Bench, config: &plan::PlanConfig) -> Result<(), Ben
                 label,
                 *juror,
                 bench.governance().commit_vote(dispute, commitment),
-                0,
+                gov.juror_deposit,
             )?;
         } else {
             bench.call(
                 label,
                 *juror,
                 bench.governance().commit_vote(dispute, commitment),
-                0,
+                gov.juror_deposit,
             )?;
         }
     }

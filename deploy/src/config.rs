@@ -82,6 +82,7 @@ pub fn governance_params() -> GovernanceParams {
     GovernanceParams {
         dispute_bond: 1_000 * UNIT,
         appeal_bond: 2_000 * UNIT,
+        juror_deposit: 100 * UNIT,
         evidence_period: 2 * DAY,
         commit_period: 2 * DAY,
         reveal_period: 2 * DAY,
@@ -144,6 +145,9 @@ pub struct RegistryParamsFile {
 pub struct GovernanceParamsFile {
     pub dispute_bond: Balance,
     pub appeal_bond: Balance,
+    /// Optional in older files: the default juror deposit (100 UNIT) applies.
+    #[serde(default = "default_juror_deposit")]
+    pub juror_deposit: Balance,
     pub evidence_period: Timestamp,
     pub commit_period: Timestamp,
     pub reveal_period: Timestamp,
@@ -156,6 +160,10 @@ pub struct GovernanceParamsFile {
     pub proposal_quorum_bps: u32,
     pub proposal_threshold_bps: u32,
     pub timelock: Timestamp,
+}
+
+fn default_juror_deposit() -> Balance {
+    governance_params().juror_deposit
 }
 
 impl ConfigFile {
@@ -207,6 +215,7 @@ impl ConfigFile {
             governance: GovernanceParams {
                 dispute_bond: g.dispute_bond,
                 appeal_bond: g.appeal_bond,
+                juror_deposit: g.juror_deposit,
                 evidence_period: g.evidence_period,
                 commit_period: g.commit_period,
                 reveal_period: g.reveal_period,

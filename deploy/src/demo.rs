@@ -685,7 +685,7 @@ impl<'a> Story<'a> {
             "Charlie, who vouched for Mallory, tries to judge",
             cast.charlie,
             governance.commit_vote(dispute, charlie_commit),
-            0,
+            gov_params.juror_deposit,
         )?;
         self.check(
             "Mallory's vouchers cannot judge him",
@@ -696,10 +696,10 @@ impl<'a> Story<'a> {
             let (hash, _) = commitment(juror);
             let name = self.cast.name(juror);
             self.act(
-                &format!("{name} commits a hidden vote"),
+                &format!("{name} commits a hidden vote, with the juror deposit"),
                 juror,
                 governance.commit_vote(dispute, hash),
-                0,
+                gov_params.juror_deposit,
             )?;
         }
         self.wait(gov_params.commit_period)?;

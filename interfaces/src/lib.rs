@@ -21,6 +21,7 @@ pub mod events;
 pub mod math;
 pub mod restriction;
 pub mod traits;
+pub mod types;
 
 pub use errors::{CallFailure, GovernanceError, RegistryError, SplitterError, TokenError};
 pub use math::{mul_div, mul_div_ceil, U256};
@@ -29,6 +30,7 @@ pub use traits::{
     MemberEnforcement, MemberRegistry, PayoutDistribution, PayoutHook, TokenRemedies,
     TransferRestriction,
 };
+pub use types::{Accusable, IssuerRestraint};
 
 /// Account identifier of the chain (32 bytes).
 pub type AccountId = ink::primitives::AccountId;

@@ -24,6 +24,10 @@ pub const INSUFFICIENT_BALANCE: u8 = 6;
 pub const BALANCE_LOCKED: u8 = 7;
 /// The registry could not be asked whether the parties are members; try again later.
 pub const REGISTRY_UNAVAILABLE: u8 = 8;
+/// The issuer is restrained: he is suspended, or a misconduct dispute against him is open, so
+/// his own tokens do not move (his holders' exits keep working). Appended later: reported
+/// after the membership codes, for transfers sent by the issuer.
+pub const ISSUER_RESTRAINED: u8 = 9;
 
 /// The explanation of `code`, as `message_for_transfer_restriction` returns it.
 pub fn message(code: u8) -> &'static str {
@@ -39,12 +43,15 @@ pub fn message(code: u8) -> &'static str {
         INSUFFICIENT_BALANCE => "the sender's balance is too small",
         BALANCE_LOCKED => "the sender's balance is locked in open transfer requests or offerings",
         REGISTRY_UNAVAILABLE => "the registry could not be asked about membership; try again",
+        ISSUER_RESTRAINED => {
+            "the issuer is suspended or under an open dispute: his own tokens do not move"
+        }
         _ => "unknown restriction code",
     }
 }
 
 /// Every defined code, in precedence order.
-pub const ALL: [u8; 9] = [
+pub const ALL: [u8; 10] = [
     SUCCESS,
     NOT_WIRED,
     FROZEN,
@@ -54,6 +61,7 @@ pub const ALL: [u8; 9] = [
     INSUFFICIENT_BALANCE,
     BALANCE_LOCKED,
     REGISTRY_UNAVAILABLE,
+    ISSUER_RESTRAINED,
 ];
 
 #[cfg(test)]

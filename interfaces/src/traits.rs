@@ -4,7 +4,10 @@
 //! renaming one breaks deployed callers. See `../shared/design/wiring.md` (mirrored in the
 //! README) for which contract calls which.
 
-use crate::{AccountId, Balance, Hash, RegistryError, SplitterError, Timestamp, TokenError};
+use crate::{
+    AccountId, Accusable, Balance, Hash, IssuerRestraint, RegistryError, SplitterError, Timestamp,
+    TokenError,
+};
 use ink::prelude::string::String;
 
 /// Membership queries on the registry, used by tokens (transfer checks) and governance (juror
@@ -31,6 +34,12 @@ pub trait MemberRegistry {
     /// Whether `voucher` vouched for `member`'s admission.
     #[ink(message)]
     fn has_vouched_for(&self, voucher: AccountId, member: AccountId) -> bool;
+
+    /// Whether `account` can be accused (active, suspended or resigning: a member until his
+    /// resignation completes, and never once expelled), with what governance needs to size a
+    /// jury; `None` otherwise.
+    #[ink(message)]
+    fn accusable(&self, account: AccountId) -> Option<Accusable>;
 }
 
 /// Enforcement on members. Callable by governance only.
@@ -48,6 +57,16 @@ pub trait MemberEnforcement {
     /// token's holders through its splitter.
     #[ink(message)]
     fn expel(&mut self, member: AccountId) -> Result<(), RegistryError>;
+
+    /// A misconduct dispute against `member` opened: until it is closed his resignation
+    /// cannot complete, his admission's vouch bonds cannot be released, he cannot launch a
+    /// token, and his token (if any) is restrained.
+    #[ink(message)]
+    fn open_case(&mut self, member: AccountId) -> Result<(), RegistryError>;
+
+    /// A misconduct dispute against `member` was executed (whatever its ruling).
+    #[ink(message)]
+    fn close_case(&mut self, member: AccountId) -> Result<(), RegistryError>;
 }
 
 /// Remedies on a personal token: freeze by governance or the registry (expulsion), unfreeze
@@ -62,13 +81,25 @@ pub trait TokenRemedies {
     #[ink(message)]
     fn unfreeze(&mut self) -> Result<(), TokenError>;
 
-    /// Moves the whole balance of `lost` to `new_account` after a recovery ruling.
+    /// Moves everything of `lost` to `new_account` after a recovery ruling: his open requests
+    /// as seller are unwound (tokens unlocked, buyers refunded), then his whole balance, his
+    /// unclaimed payouts, his funded purchases and his offering subscriptions move.
     #[ink(message)]
     fn recover(&mut self, lost: AccountId, new_account: AccountId) -> Result<(), TokenError>;
 
     /// Whether the token is frozen.
     #[ink(message)]
     fn is_frozen(&self) -> bool;
+
+    /// Sets the issuer's restraint (open misconduct disputes, end of his suspension). Caller:
+    /// the registry, whenever either changes.
+    #[ink(message)]
+    fn restrain(&mut self, restraint: IssuerRestraint) -> Result<(), TokenError>;
+
+    /// Accounts other than the issuer that hold a positive balance (an upper bound of the
+    /// members a holder conflict excludes from judging the issuer).
+    #[ink(message)]
+    fn holder_count(&self) -> u32;
 }
 
 /// ERC-1404 transfer restrictions: a dApp asks before the user signs.

@@ -19,8 +19,8 @@ use governance::governance::GovernanceRef;
 use governance::types::{DisputeKind, Remedy, FIRST_ROUND};
 use ink::scale::{Decode, Encode};
 use interfaces::{
-    restriction, GovernanceError, MemberEnforcement, PSP22Error, PayoutDistribution, PayoutHook,
-    RegistryError, SplitterError, TokenError, TokenRemedies, PSP22,
+    restriction, GovernanceError, IssuerRestraint, MemberEnforcement, PSP22Error,
+    PayoutDistribution, PayoutHook, RegistryError, SplitterError, TokenError, TokenRemedies, PSP22,
 };
 use personal_token::personal_token::PersonalTokenRef;
 use personal_token::types::AssetKind;
@@ -527,6 +527,52 @@ fn table() -> Vec<Row> {
     let governance_itself = |_| Refusal::Governance(GovernanceError::NotGovernance);
     vec![
         // ----- personal token ($BOB) -----
+        privileged(
+            T,
+            "TokenRemedies::restrain",
+            "the registry (an open case or a suspension of the issuer)",
+            &[Registry],
+            |_| Refusal::Token(TokenError::NotRegistry),
+            |w, f, by| {
+                let restraint = IssuerRestraint {
+                    open_cases: 1,
+                    suspended_until: 0,
+                };
+                w.attempt(by, w.token(f.bob.token).restrain(restraint), 0)
+            },
+        ),
+        privileged(
+            T,
+            "withdraw_subscription",
+            "a subscriber of an open offering, while the issuer is restrained",
+            &[Seller],
+            |_| Refusal::Token(TokenError::NothingToRefund),
+            |w, f, by| {
+                w.attempt(
+                    by,
+                    w.token(f.bob.token).withdraw_subscription(f.open_offering),
+                    0,
+                )
+            },
+        )
+        .given(|w, f| {
+            let seller = f.account(Seller);
+            w.ok(
+                seller,
+                w.token(f.bob.token)
+                    .subscribe(f.open_offering, 1_000, terms_hash()),
+                1_000 * f.unit_price,
+            );
+            let restraint = IssuerRestraint {
+                open_cases: 1,
+                suspended_until: 0,
+            };
+            w.ok(
+                f.suite.registry,
+                w.token(f.bob.token).restrain(restraint),
+                0,
+            );
+        }),
         privileged(
             T,
             "wire",
@@ -1124,6 +1170,22 @@ fn table() -> Vec<Row> {
         }),
         privileged(
             R,
+            "MemberEnforcement::open_case",
+            "governance (a misconduct dispute opening)",
+            &[Governance],
+            registry_governance,
+            |w, f, by| w.attempt(by, w.registry().open_case(f.account(Member)), 0),
+        ),
+        privileged(
+            R,
+            "MemberEnforcement::close_case",
+            "governance (a misconduct ruling executing)",
+            &[Governance],
+            registry_governance,
+            |w, f, by| w.attempt(by, w.registry().close_case(f.account(OtherIssuer)), 0),
+        ),
+        privileged(
+            R,
             "MemberEnforcement::expel",
             "governance (a ruling)",
             &[Governance],
@@ -1211,7 +1273,7 @@ fn table() -> Vec<Row> {
                     by,
                     w.governance()
                         .commit_vote(f.dispute, commitment(f.dispute, FIRST_ROUND, by, true)),
-                    0,
+                    w.config.governance.juror_deposit,
                 )
             },
         )
@@ -1237,7 +1299,7 @@ fn table() -> Vec<Row> {
                 juror,
                 w.governance()
                     .commit_vote(f.dispute, commitment(f.dispute, FIRST_ROUND, juror, true)),
-                0,
+                w.config.governance.juror_deposit,
             );
             w.advance(w.config.governance.commit_period);
         }),
@@ -1261,7 +1323,7 @@ fn table() -> Vec<Row> {
                     juror,
                     w.governance()
                         .commit_vote(f.dispute, commitment(f.dispute, FIRST_ROUND, juror, true)),
-                    0,
+                    w.config.governance.juror_deposit,
                 );
             }
             w.advance(params.commit_period);
@@ -1281,6 +1343,65 @@ fn table() -> Vec<Row> {
             Err(Refusal::Governance(GovernanceError::NotFinal)),
             |w, f, by| w.attempt(by, w.governance().execute_ruling(f.dispute), 0),
         ),
+        privileged(
+            G,
+            "contest_recovery",
+            "the lost account of a key recovery, before it is final",
+            &[Seller],
+            |_| Refusal::Governance(GovernanceError::NotContestable),
+            |w, f, by| w.attempt(by, w.governance().contest_recovery(f.dispute + 1), 0),
+        )
+        .given(|w, f| {
+            // The stranger claims to be the seller's new key.
+            let (stranger, seller) = (f.account(Stranger), f.account(Seller));
+            let recovery = w.ok(
+                stranger,
+                w.governance().open_dispute(
+                    seller,
+                    DisputeKind::KeyRecovery,
+                    Hash::from([4; 32]),
+                    Remedy::Recover {
+                        token: f.bob.token,
+                        lost: seller,
+                        new_account: stranger,
+                    },
+                ),
+                w.config.governance.dispute_bond,
+            );
+            assert_eq!(recovery, f.dispute + 1);
+        }),
+        privileged(
+            G,
+            "claim_juror_reward",
+            "a juror who revealed with the final ruling (a share of the forfeited deposits)",
+            &[Issuer, Seller, Buyer],
+            |_| Refusal::Governance(GovernanceError::NothingToClaim),
+            |w, f, by| w.attempt(by, w.governance().claim_juror_reward(f.dispute), 0),
+        )
+        .given(|w, f| {
+            // Four commit, the counterparty withholds his reveal and forfeits his deposit.
+            let revealing = [f.account(Issuer), f.account(Seller), f.account(Buyer)];
+            let params = w.config.governance;
+            w.advance(params.evidence_period);
+            for juror in revealing.into_iter().chain([f.counterparty]) {
+                w.ok(
+                    juror,
+                    w.governance()
+                        .commit_vote(f.dispute, commitment(f.dispute, FIRST_ROUND, juror, true)),
+                    params.juror_deposit,
+                );
+            }
+            w.advance(params.commit_period);
+            for juror in revealing {
+                w.ok(
+                    juror,
+                    w.governance().reveal_vote(f.dispute, true, salt_of(juror)),
+                    0,
+                );
+            }
+            w.advance(params.reveal_period + params.appeal_period);
+            w.ok(f.counterparty, w.governance().execute_ruling(f.dispute), 0);
+        }),
         privileged(
             G,
             "propose",

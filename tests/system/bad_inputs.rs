@@ -1260,16 +1260,8 @@ fn disclosure_and_psp22_cases(t: Tokens) -> Vec<Case> {
             TokenError::CannotRecoverIssuer,
             move |w| w.attempt(governance, w.token(bob).recover(c.alice, c.bob), 0),
         ),
-        case(
-            "recovering an empty account",
-            TokenError::NothingToRecover,
-            move |w| w.attempt(governance, w.token(bob).recover(c.eve, c.ferdie), 0),
-        ),
-        case(
-            "recovering an account with open requests",
-            TokenError::RecoveryBlockedByLockedBalance,
-            move |w| w.attempt(governance, w.token(bob).recover(c.alice, c.ferdie), 0),
-        ),
+        // Recovering an empty account, or one with open requests, is no longer refused: a
+        // recovery moves everything (issue 12; `attacks.rs`, `recovery_*` in `token.rs`).
         case(
             "an upgrade to code that is not stored",
             TokenError::UpgradeFailed,
@@ -2016,7 +2008,7 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
             juror,
             w.governance()
                 .commit_vote(dispute, commitment(dispute, round, juror, vote)),
-            0,
+            params.juror_deposit,
         );
     };
     let reveal = move |w: &mut World, juror: AccountId, vote: bool| {
@@ -2193,15 +2185,28 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
             },
         ),
         case(
-            "a key recovery to the issuer",
+            "a key recovery to the issuer (asked by the issuer's key)",
             GovernanceError::InvalidRemedy,
+            move |w| {
+                open(
+                    w,
+                    c.mallory,
+                    c.alice,
+                    DisputeKind::KeyRecovery,
+                    recover(c.alice, c.mallory),
+                )
+            },
+        ),
+        case(
+            "a key recovery asked by another account than the new key",
+            GovernanceError::NotNewAccount,
             move |w| {
                 open(
                     w,
                     stranger,
                     c.alice,
                     DisputeKind::KeyRecovery,
-                    recover(c.alice, c.mallory),
+                    recover(c.alice, c.ferdie),
                 )
             },
         ),
@@ -2242,7 +2247,7 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
                     c.bob,
                     w.governance()
                         .commit_vote(u64::MAX, commitment(u64::MAX, FIRST_ROUND, c.bob, true)),
-                    0,
+                    params.juror_deposit,
                 )
             },
         ),
@@ -2254,7 +2259,7 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
                     c.bob,
                     w.governance()
                         .commit_vote(dispute, commitment(dispute, FIRST_ROUND, c.bob, true)),
-                    0,
+                    params.juror_deposit,
                 )
             },
         ),
@@ -2266,7 +2271,7 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
                     c.bob,
                     w.governance()
                         .commit_vote(dispute, commitment(dispute, FIRST_ROUND, c.bob, false)),
-                    0,
+                    params.juror_deposit,
                 )
             },
         )
@@ -2282,7 +2287,7 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
                     c.alice,
                     w.governance()
                         .commit_vote(dispute, commitment(dispute, FIRST_ROUND, c.alice, false)),
-                    0,
+                    params.juror_deposit,
                 )
             },
         )
@@ -2295,7 +2300,7 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
                     c.charlie,
                     w.governance()
                         .commit_vote(dispute, commitment(dispute, FIRST_ROUND, c.charlie, false)),
-                    0,
+                    params.juror_deposit,
                 )
             },
         )
@@ -2308,7 +2313,7 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
                     c.ferdie,
                     w.governance()
                         .commit_vote(dispute, commitment(dispute, FIRST_ROUND, c.ferdie, true)),
-                    0,
+                    params.juror_deposit,
                 )
             },
         )
@@ -2324,7 +2329,7 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
                     c.bob,
                     w.governance()
                         .commit_vote(dispute, commitment(dispute, FIRST_ROUND, c.bob, true)),
-                    0,
+                    params.juror_deposit,
                 )
             },
         )
@@ -2406,23 +2411,40 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
             w.advance(params.commit_period);
             reveal(w, c.bob, true);
         }),
+        // Eligibility is decided once, at commit (issue 12): nothing since excludes a juror,
+        // and the accused can no longer sell him a unit while the dispute is open.
         case(
-            "a juror who bought the accused's token since committing",
-            GovernanceError::JurorExcluded,
+            "a vote without the juror deposit",
+            GovernanceError::WrongDeposit {
+                expected: params.juror_deposit,
+                received: 0,
+            },
             move |w| {
                 w.attempt(
                     c.bob,
-                    w.governance().reveal_vote(dispute, true, salt_of(c.bob)),
+                    w.governance()
+                        .commit_vote(dispute, commitment(dispute, FIRST_ROUND, c.bob, true)),
                     0,
                 )
             },
         )
-        .given(move |w| {
-            w.advance(params.evidence_period);
-            commit(w, c.bob, FIRST_ROUND, true);
-            w.buy_in_offering(mal, c.mallory, c.bob, 1, 1);
-            w.advance(params.commit_period);
-        }),
+        .given(move |w| w.advance(params.evidence_period)),
+        case(
+            "a vote with one planck more than the juror deposit",
+            GovernanceError::WrongDeposit {
+                expected: params.juror_deposit,
+                received: params.juror_deposit + 1,
+            },
+            move |w| {
+                w.attempt(
+                    c.bob,
+                    w.governance()
+                        .commit_vote(dispute, commitment(dispute, FIRST_ROUND, c.bob, true)),
+                    params.juror_deposit + 1,
+                )
+            },
+        )
+        .given(move |w| w.advance(params.evidence_period)),
         // appeal
         case(
             "appealing in the evidence phase",
@@ -2519,7 +2541,7 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
                     c.bob,
                     w.governance()
                         .commit_vote(dispute, commitment(dispute, APPEAL_ROUND, c.bob, true)),
-                    0,
+                    params.juror_deposit,
                 )
             },
         )

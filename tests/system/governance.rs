@@ -17,7 +17,7 @@ fn judge(world: &mut World, dispute: u64, round: u8, votes: &[(AccountId, bool)]
         world.ok(
             *juror,
             world.governance().commit_vote(dispute, commitment),
-            0,
+            params.juror_deposit,
         );
     }
     world.advance(params.commit_period);
@@ -76,7 +76,7 @@ fn an_upheld_undisclosed_liquidation_dispute_expels_freezes_and_compensates() {
             world.refused(
                 excluded,
                 world.governance().commit_vote(dispute, commitment),
-                0
+                world.config.governance.juror_deposit
             ),
             GovernanceError::JurorExcluded
         );

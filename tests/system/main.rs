@@ -3,6 +3,7 @@
 //! (`make test` does).
 
 mod access;
+mod attacks;
 mod bad_inputs;
 mod demo;
 mod docs;

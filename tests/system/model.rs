@@ -59,7 +59,9 @@
 #![allow(clippy::needless_range_loop)]
 
 use drink::Sandbox as _;
-use governance::types::{DisputeKind, Phase, Remedy, Ruling, APPEAL_ROUND, FIRST_ROUND};
+use governance::types::{
+    DisputeKind, Phase, Remedy, Ruling, APPEAL_ROUND, FIRST_ROUND, RERUN_ROUND,
+};
 use ink::scale::Decode;
 use interfaces::{
     restriction, GovernanceError, MemberRegistry, PSP22Error, PayoutDistribution, SplitterError,
@@ -69,6 +71,7 @@ use personal_token::types::{AssetKind, OfferingStatus, RequestStatus};
 use proptest::prelude::*;
 use proptest::strategy::{NewTree, ValueTree};
 use proptest::test_runner::{Config, TestRunner};
+use registry::types::MemberStatus;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -98,6 +101,8 @@ const NAMES: [&str; N] = [
 const BOB_T: usize = 0;
 const MAL_T: usize = 1;
 const TOKEN_NAMES: [&str; 2] = ["$BOB", "$MAL"];
+/// The issuer of each token.
+const TOKEN_ISSUERS: [usize; 2] = [BOB, MALLORY];
 /// $BOB's decision period (silence does not approve).
 const BOB_DECISION_PERIOD: Timestamp = 2 * DAY;
 /// $MAL's decision period (silence approves): short, so that sequences see it happen.
@@ -292,6 +297,14 @@ enum Op {
         dispute: u8,
         who: Who,
     },
+    /// The accused of a live dispute, or one of his vouchers, acts between two of its steps
+    /// (see [`resolve_adversary`]).
+    Adversary {
+        dispute: u8,
+        kind: u8,
+        to: u8,
+        permille: u8,
+    },
 }
 
 fn who() -> impl Strategy<Value = Who> {
@@ -375,6 +388,9 @@ fn op() -> impl Strategy<Value = Op> {
         4 => (sel(), who(), pay())
             .prop_map(|(dispute, who, pay)| Op::Appeal { dispute, who, pay }),
         3 => (sel(), who()).prop_map(|(dispute, who)| Op::Rule { dispute, who }),
+        4 => (sel(), 0u8..4, sel(), 1u8..=30).prop_map(
+            |(dispute, kind, to, permille)| Op::Adversary { dispute, kind, to, permille }
+        ),
     ]
 }
 
@@ -628,6 +644,7 @@ enum Action {
         id: u64,
         round: u8,
         vote: bool,
+        value: Balance,
     },
     Reveal {
         who: usize,
@@ -640,6 +657,10 @@ enum Action {
         value: Balance,
     },
     Rule {
+        who: usize,
+        id: u64,
+    },
+    ClaimReward {
         who: usize,
         id: u64,
     },
@@ -680,6 +701,7 @@ impl Action {
             Action::Reveal { .. } => "reveal_vote",
             Action::Appeal { .. } => "appeal",
             Action::Rule { .. } => "execute_ruling",
+            Action::ClaimReward { .. } => "claim_juror_reward",
         }
     }
 
@@ -710,7 +732,8 @@ impl Action {
             | Action::Commit { who, .. }
             | Action::Reveal { who, .. }
             | Action::Appeal { who, .. }
-            | Action::Rule { who, .. } => Some(who),
+            | Action::Rule { who, .. }
+            | Action::ClaimReward { who, .. } => Some(who),
         }
     }
 
@@ -724,6 +747,7 @@ impl Action {
             | Action::Distribute { value, .. }
             | Action::Stream { value, .. }
             | Action::Dispute { value, .. }
+            | Action::Commit { value, .. }
             | Action::Appeal { value, .. } => value,
             _ => 0,
         }
@@ -736,12 +760,14 @@ impl Action {
     /// execute, rulings, appeals of his own case), paying money in (distributions, his frozen
     /// token's liquidation reports) and claiming what he is owed; and funding a pending
     /// request (`fund_request` checks membership only when it executes). A PSP22 transfer
-    /// that is a no-op ([`psp22_no_op`]) moves nothing, so it is no participation either.
+    /// that is a no-op ([`psp22_no_op`]) moves nothing, so it is no participation either, nor
+    /// is giving tokens back to their issuer (anyone may, at any time). Judging is decided at
+    /// commit: a juror expelled since his commit still reveals (eligibility is decided once).
     fn is_participation(&self) -> bool {
         match *self {
-            Action::Transfer {
-                who, to, amount, ..
-            } => !psp22_no_op(who, to, amount),
+            Action::Transfer { t, who, to, amount } => {
+                !psp22_no_op(who, to, amount) && to != TOKEN_ISSUERS[t]
+            }
             _ => matches!(
                 self,
                 Action::OpenOffering { .. }
@@ -752,7 +778,6 @@ impl Action {
                     | Action::Disclose { .. }
                     | Action::Dispute { .. }
                     | Action::Commit { .. }
-                    | Action::Reveal { .. }
             ),
         }
     }
@@ -1111,17 +1136,28 @@ struct DisputeM {
     remedy: RemedyChoice,
     bond: Balance,
     appeal_bond: Balance,
+    /// What each juror pays at commit and gets back at reveal.
+    deposit: Balance,
     evidence_ends: Timestamp,
     commit_ends: Timestamp,
     reveal_ends: Timestamp,
     appeal_ends: Timestamp,
+    /// The fresh round's phases and appeal window, after round 1's reveal.
+    rerun_commit_ends: Timestamp,
+    rerun_reveal_ends: Timestamp,
+    rerun_appeal_ends: Timestamp,
     quorum: u32,
     appeal_quorum: u32,
     threshold_bps: u32,
     first: Tally,
+    rerun: Tally,
     second: Tally,
     appeal: Option<AppealM>,
     executed: bool,
+    /// What each juror of the deciding majority may claim once executed.
+    reward: Balance,
+    /// Jurors who claimed their reward.
+    claimed: Vec<usize>,
     /// (round, juror, vote, revealed).
     votes: Vec<(u8, usize, bool, bool)>,
 }
@@ -1138,29 +1174,109 @@ fn ruling(tally: Tally, quorum: u32, threshold_bps: u32) -> Ruling {
 }
 
 impl DisputeM {
+    /// Round 1 missed its quorum although a quorum committed: reveals were withheld, so a
+    /// fresh round judges instead (once).
+    fn reran(&self) -> bool {
+        self.first.yes + self.first.no < self.quorum && self.first.committed >= self.quorum
+    }
+
+    /// The round that decided the first instance: the fresh one if it ran.
+    fn first_instance(&self) -> u8 {
+        if self.reran() {
+            RERUN_ROUND
+        } else {
+            FIRST_ROUND
+        }
+    }
+
+    fn tally(&self, round: u8) -> Tally {
+        match round {
+            APPEAL_ROUND => self.second,
+            RERUN_ROUND => self.rerun,
+            _ => self.first,
+        }
+    }
+
     fn first_ruling(&self) -> Ruling {
-        ruling(self.first, self.quorum, self.threshold_bps)
+        ruling(
+            self.tally(self.first_instance()),
+            self.quorum,
+            self.threshold_bps,
+        )
+    }
+
+    fn appeal_decided(&self) -> bool {
+        self.appeal.is_some()
+            && ruling(self.second, self.appeal_quorum, self.threshold_bps) != Ruling::NoQuorum
     }
 
     fn final_ruling(&self) -> Ruling {
-        if self.appeal.is_some() {
-            match ruling(self.second, self.appeal_quorum, self.threshold_bps) {
-                Ruling::NoQuorum => self.first_ruling(),
-                decided => decided,
-            }
+        if self.appeal_decided() {
+            ruling(self.second, self.appeal_quorum, self.threshold_bps)
         } else {
             self.first_ruling()
         }
     }
 
+    /// The jurors who share the forfeited deposits: the deciding round's majority.
+    fn winners(&self) -> u32 {
+        let round = if self.appeal_decided() {
+            APPEAL_ROUND
+        } else {
+            self.first_instance()
+        };
+        match self.final_ruling() {
+            Ruling::Upheld => self.tally(round).yes,
+            Ruling::Dismissed => self.tally(round).no,
+            Ruling::NoQuorum => 0,
+        }
+    }
+
+    /// Whether `juror` revealed with the final ruling in the deciding round.
+    fn won(&self, juror: usize) -> bool {
+        let round = if self.appeal_decided() {
+            APPEAL_ROUND
+        } else {
+            self.first_instance()
+        };
+        let uphold = match self.final_ruling() {
+            Ruling::Upheld => true,
+            Ruling::Dismissed => false,
+            Ruling::NoQuorum => return false,
+        };
+        self.vote_of(round, juror) == Some((uphold, true))
+    }
+
+    /// Deposits of the jurors who committed and never revealed.
+    fn forfeited(&self) -> Balance {
+        let unrevealed: u32 = [self.first, self.rerun, self.second]
+            .iter()
+            .map(|t| t.committed - t.yes - t.no)
+            .sum();
+        self.deposit * Balance::from(unrevealed)
+    }
+
     fn phase(&self, now: Timestamp) -> Phase {
         if now < self.evidence_ends {
-            Phase::Evidence
+            return Phase::Evidence;
         } else if now < self.commit_ends {
-            Phase::Commit { round: FIRST_ROUND }
+            return Phase::Commit { round: FIRST_ROUND };
         } else if now < self.reveal_ends {
-            Phase::Reveal { round: FIRST_ROUND }
-        } else if self.first_ruling() == Ruling::NoQuorum {
+            return Phase::Reveal { round: FIRST_ROUND };
+        }
+        if self.reran() {
+            if now < self.rerun_commit_ends {
+                return Phase::Commit { round: RERUN_ROUND };
+            } else if now < self.rerun_reveal_ends {
+                return Phase::Reveal { round: RERUN_ROUND };
+            }
+        }
+        let window_ends = if self.reran() {
+            self.rerun_appeal_ends
+        } else {
+            self.appeal_ends
+        };
+        if self.first_ruling() == Ruling::NoQuorum {
             Phase::Final
         } else if let Some(appeal) = &self.appeal {
             if now < appeal.commit_ends {
@@ -1174,7 +1290,7 @@ impl DisputeM {
             } else {
                 Phase::Final
             }
-        } else if now < self.appeal_ends {
+        } else if now < window_ends {
             Phase::AppealWindow
         } else {
             Phase::Final
@@ -1186,10 +1302,10 @@ impl DisputeM {
     }
 
     fn tally_mut(&mut self, round: u8) -> &mut Tally {
-        if round == APPEAL_ROUND {
-            &mut self.second
-        } else {
-            &mut self.first
+        match round {
+            APPEAL_ROUND => &mut self.second,
+            RERUN_ROUND => &mut self.rerun,
+            _ => &mut self.first,
         }
     }
 
@@ -1217,6 +1333,11 @@ struct Model {
     tokens: [TokenM; 2],
     disputes: Vec<DisputeM>,
     governance_bonds: Balance,
+    /// Governance's free balance from forfeits (deposit remainders, forfeited bonds).
+    governance_treasury: Balance,
+    /// Open misconduct cases against each member (the registry's `open_cases`).
+    open_cases: [u32; N],
+    juror_deposit: Balance,
     dispute_bond: Balance,
     appeal_bond: Balance,
     periods: [Timestamp; 4],
@@ -1230,9 +1351,50 @@ fn ceil_div(a: u128, b: u128) -> u128 {
     a.div_ceil(b)
 }
 
+/// Most open positions (requests selling, funded requests buying, escrowed subscriptions) an
+/// account may hold on one token.
+const MAX_POSITIONS: usize = 8;
+
 impl Model {
     fn active(&self, who: usize) -> bool {
         self.members[who].active_at(self.now)
+    }
+
+    /// Token `t`'s issuer is restrained: a misconduct case against him is open, or he is
+    /// suspended (until a time still ahead).
+    fn restrained(&self, t: usize) -> bool {
+        let issuer = self.tokens[t].issuer;
+        self.open_cases[issuer] > 0
+            || matches!(self.members[issuer], Member::Suspended(until) if until > self.now)
+    }
+
+    /// Holders of token `t` other than its issuer.
+    fn holders(&self, t: usize) -> u32 {
+        let token = &self.tokens[t];
+        (0..N)
+            .filter(|a| *a != token.issuer && token.balances[*a] > 0)
+            .count() as u32
+    }
+
+    /// `who`'s open positions on token `t`.
+    fn positions(&self, t: usize, who: usize) -> usize {
+        let token = &self.tokens[t];
+        let selling = token
+            .requests
+            .iter()
+            .filter(|r| r.is_open() && r.seller == who)
+            .count();
+        let buying = token
+            .requests
+            .iter()
+            .filter(|r| r.is_open() && r.funded && r.buyer == who)
+            .count();
+        let subscribed = token
+            .offerings
+            .iter()
+            .filter(|o| o.paid_of(who) > 0)
+            .count();
+        selling + buying + subscribed
     }
 
     /// Restriction code 3 or 4 of a movement from `from` to `to` on token `t`, if any.
@@ -1411,10 +1573,17 @@ impl Model {
                 remedy,
                 value,
             } => self.open_dispute(who, accused, remedy, value, fx),
-            Action::Commit { who, id, vote, .. } => self.commit(who, id, vote),
-            Action::Reveal { who, id, vote, .. } => self.reveal(who, id, vote),
+            Action::Commit {
+                who,
+                id,
+                vote,
+                value,
+                ..
+            } => self.commit(who, id, vote, value, fx),
+            Action::Reveal { who, id, vote, .. } => self.reveal(who, id, vote, fx),
             Action::Appeal { who, id, value } => self.appeal(who, id, value, fx),
             Action::Rule { id, .. } => self.rule(id, fx),
+            Action::ClaimReward { who, id } => self.claim_reward(who, id, fx),
         }
     }
 
@@ -1438,6 +1607,9 @@ impl Model {
         }
         if token.frozen {
             return token_err(TokenError::Frozen);
+        }
+        if self.restrained(t) {
+            return token_err(TokenError::IssuerRestrained);
         }
         if amount == 0 {
             return token_err(TokenError::ZeroAmount);
@@ -1515,6 +1687,10 @@ impl Model {
                 received: value,
             });
         }
+        let is_new = !offering.subs.iter().any(|s| s.0 == who);
+        if is_new && self.positions(t, who) >= MAX_POSITIONS {
+            return token_err(TokenError::TooManyOpenPositions);
+        }
         self.escrow_in(t, cost, fx);
         let offering = &mut self.tokens[t].offerings[id as usize];
         offering.sold += amount;
@@ -1567,6 +1743,10 @@ impl Model {
         if sold == 0 || raised < offering.min_total {
             self.fail_offering(t, id, fx);
             return Ok(Reply::Done);
+        }
+        // A restrained issuer is not paid; failing (the subscribers' refund) stays open.
+        if self.restrained(t) {
+            return token_err(TokenError::IssuerRestrained);
         }
         let issuer = token.issuer;
         for (subscriber, amount, _, _) in &deliveries {
@@ -1671,6 +1851,9 @@ impl Model {
         if token.unlocked(who) < amount {
             return token_err(TokenError::InsufficientUnlockedBalance);
         }
+        if self.positions(t, who) >= MAX_POSITIONS {
+            return token_err(TokenError::TooManyOpenPositions);
+        }
         let decision = self.now + token.decision_period;
         let settlement = decision + token.decision_period;
         self.lock(t, who, amount, fx);
@@ -1754,6 +1937,9 @@ impl Model {
         // only strand the payment.
         let approved = request.is_approved(self.now, token.auto_approve);
         self.ensure_members(t, request.seller, request.buyer)?;
+        if !approved && self.positions(t, who) >= MAX_POSITIONS {
+            return token_err(TokenError::TooManyOpenPositions);
+        }
         self.escrow_in(t, request.price, fx);
         self.tokens[t].requests[id as usize].funded = true;
         if approved {
@@ -1889,6 +2075,9 @@ impl Model {
         if token.frozen {
             return token_err(TokenError::Frozen);
         }
+        if self.restrained(t) {
+            return token_err(TokenError::IssuerRestrained);
+        }
         if request.is_expired(self.now) {
             return token_err(TokenError::RequestExpired);
         }
@@ -1952,11 +2141,18 @@ impl Model {
         if token.frozen {
             return Err(restricted(restriction::FROZEN));
         }
-        if let Some(code) = self.membership_code(t, who, to) {
-            return Err(restricted(code));
-        }
-        if who != token.issuer {
-            return Err(restricted(restriction::APPROVAL_REQUIRED));
+        // Anyone may give tokens back to the issuer; everything else needs membership and,
+        // from a holder, approval; the issuer's own transfers wait while he is restrained.
+        if to != token.issuer {
+            if let Some(code) = self.membership_code(t, who, to) {
+                return Err(restricted(code));
+            }
+            if who != token.issuer {
+                return Err(restricted(restriction::APPROVAL_REQUIRED));
+            }
+            if self.restrained(t) {
+                return Err(restricted(restriction::ISSUER_RESTRAINED));
+            }
         }
         if token.balances[who] < amount {
             return Err(Reply::Psp22(PSP22Error::InsufficientBalance));
@@ -2070,10 +2266,19 @@ impl Model {
         if !self.active(who) {
             return gov_err(GovernanceError::NotActiveMember);
         }
-        if !self.active(accused) && self.token_of[accused].is_none() {
+        // Accusable: a member, active or suspended (even lapsed); never a stranger or an
+        // expelled member.
+        if !matches!(self.members[accused], Member::Active | Member::Suspended(_)) {
             return gov_err(GovernanceError::AccusedNotMember);
         }
-        let snapshot = self.active_count;
+        // The quorum is sized over the members who may judge: all counted as active but the
+        // claimant, the accused, his vouchers and the holders of his token.
+        let holders = self.token_of[accused].map_or(0, |t| self.holders(t));
+        let excluded = 1
+            + u32::from(self.members[accused].counts())
+            + self.vouches[accused].len() as u32
+            + holders;
+        let snapshot = self.active_count.saturating_sub(excluded);
         let quorum = ceil_div(u128::from(self.quorum_bps) * u128::from(snapshot), 10_000) as u32;
         let appeal_quorum = ceil_div(
             u128::from(self.appeal_quorum_bps) * u128::from(snapshot),
@@ -2083,33 +2288,51 @@ impl Model {
         let evidence_ends = self.now + evidence;
         let commit_ends = evidence_ends + commit;
         let reveal_ends = commit_ends + reveal;
+        let rerun_reveal_ends = reveal_ends + commit + reveal;
         self.disputes.push(DisputeM {
             claimant: who,
             accused,
             remedy,
             bond: value,
             appeal_bond: self.appeal_bond,
+            deposit: self.juror_deposit,
             evidence_ends,
             commit_ends,
             reveal_ends,
             appeal_ends: reveal_ends + appeal,
+            rerun_commit_ends: reveal_ends + commit,
+            rerun_reveal_ends,
+            rerun_appeal_ends: rerun_reveal_ends + appeal,
             quorum: quorum.max(self.min_jurors),
             appeal_quorum: appeal_quorum.max(2 * self.min_jurors + 1),
             threshold_bps: self.threshold_bps,
             first: Tally::default(),
+            rerun: Tally::default(),
             second: Tally::default(),
             appeal: None,
             executed: false,
+            reward: 0,
+            claimed: Vec::new(),
             votes: Vec::new(),
         });
+        // The registry opens a case: the accused's token (if any) restrains him.
+        self.open_cases[accused] += 1;
         self.governance_bonds += value;
         fx.governance = true;
         Ok(Reply::Id(self.disputes.len() as u64 - 1))
     }
 
-    /// The juror checks, in the contract's order.
-    fn juror_check(&self, dispute: &DisputeM, juror: usize) -> Result<(), Reply> {
+    /// The juror checks at commit (the only time they run), in the contract's order.
+    fn juror_check(&self, dispute: &DisputeM, round: u8, juror: usize) -> Result<(), Reply> {
         if juror == dispute.claimant || juror == dispute.accused {
+            return Err(Reply::Gov(GovernanceError::JurorExcluded));
+        }
+        // A juror who withheld his reveal in round 1 does not judge its fresh round.
+        if round == RERUN_ROUND
+            && dispute
+                .vote_of(FIRST_ROUND, juror)
+                .is_some_and(|(_, revealed)| !revealed)
+        {
             return Err(Reply::Gov(GovernanceError::JurorExcluded));
         }
         if !self.active(juror) {
@@ -2133,7 +2356,14 @@ impl Model {
             .ok_or(Reply::Gov(GovernanceError::DisputeNotFound))
     }
 
-    fn commit(&mut self, who: usize, id: u64, vote: bool) -> Outcome {
+    fn commit(
+        &mut self,
+        who: usize,
+        id: u64,
+        vote: bool,
+        value: Balance,
+        fx: &mut Effects,
+    ) -> Outcome {
         let dispute = self.load_dispute(id)?;
         let Phase::Commit { round } = dispute.phase(self.now) else {
             return gov_err(GovernanceError::WrongPhase);
@@ -2141,14 +2371,22 @@ impl Model {
         if dispute.vote_of(round, who).is_some() {
             return gov_err(GovernanceError::AlreadyCommitted);
         }
-        self.juror_check(&dispute, who)?;
+        if value != dispute.deposit {
+            return gov_err(GovernanceError::WrongDeposit {
+                expected: dispute.deposit,
+                received: value,
+            });
+        }
+        self.juror_check(&dispute, round, who)?;
         let record = &mut self.disputes[id as usize];
         record.tally_mut(round).committed += 1;
         record.votes.push((round, who, vote, false));
+        self.governance_bonds += value;
+        fx.governance = true;
         Ok(Reply::Done)
     }
 
-    fn reveal(&mut self, who: usize, id: u64, vote: bool) -> Outcome {
+    fn reveal(&mut self, who: usize, id: u64, vote: bool, fx: &mut Effects) -> Outcome {
         let dispute = self.load_dispute(id)?;
         let Phase::Reveal { round } = dispute.phase(self.now) else {
             return gov_err(GovernanceError::WrongPhase);
@@ -2162,7 +2400,8 @@ impl Model {
         if committed != vote {
             return gov_err(GovernanceError::BadReveal);
         }
-        self.juror_check(&dispute, who)?;
+        // No juror check: nothing since his commit (say, a gift of the accused's token) voids
+        // a vote. His deposit comes back.
         let record = &mut self.disputes[id as usize];
         let tally = record.tally_mut(round);
         if vote {
@@ -2175,6 +2414,9 @@ impl Model {
                 entry.3 = true;
             }
         }
+        self.governance_bonds -= dispute.deposit;
+        fx.payments.push((who, dispute.deposit));
+        fx.governance = true;
         Ok(Reply::Done)
     }
 
@@ -2218,6 +2460,8 @@ impl Model {
         if dispute.executed {
             return gov_err(GovernanceError::AlreadyExecuted);
         }
+        // The registry closes the case first, whatever the ruling.
+        self.open_cases[dispute.accused] -= 1;
         match dispute.final_ruling() {
             Ruling::Upheld => {
                 match dispute.remedy {
@@ -2225,8 +2469,16 @@ impl Model {
                         self.expel(dispute.accused, fx);
                     }
                     RemedyChoice::Suspend(duration) => {
-                        if self.members[dispute.accused] != Member::Expelled {
-                            self.members[dispute.accused] = Member::Suspended(self.now + duration);
+                        // Suspensions only lengthen.
+                        let until = match self.members[dispute.accused] {
+                            Member::Expelled => None,
+                            Member::Suspended(end) if end > self.now => {
+                                Some(end.max(self.now + duration))
+                            }
+                            _ => Some(self.now + duration),
+                        };
+                        if let Some(until) = until {
+                            self.members[dispute.accused] = Member::Suspended(until);
                         }
                     }
                 }
@@ -2241,10 +2493,50 @@ impl Model {
                 }
             }
         }
-        self.governance_bonds -= dispute.bonds();
+        // Forfeited deposits: an equal share for each juror of the deciding majority (claimed
+        // later), the remainder (all of it without a majority) to governance's treasury.
+        let forfeited = dispute.forfeited();
+        let winners = Balance::from(dispute.winners());
+        let reward = if winners == 0 { 0 } else { forfeited / winners };
+        let to_treasury = forfeited - reward * winners;
+        self.governance_bonds -= dispute.bonds() + to_treasury;
+        self.governance_treasury += to_treasury;
+        self.disputes[id as usize].reward = reward;
         self.disputes[id as usize].executed = true;
         fx.governance = true;
         Ok(Reply::Done)
+    }
+}
+
+impl Model {
+    /// A juror of the deciding majority takes his share of the forfeited deposits, once.
+    fn claim_reward(&mut self, who: usize, id: u64, fx: &mut Effects) -> Outcome {
+        let dispute = self.load_dispute(id)?;
+        if !dispute.executed || dispute.claimed.contains(&who) {
+            return gov_err(GovernanceError::NothingToClaim);
+        }
+        let due = if dispute.won(who) { dispute.reward } else { 0 };
+        if due == 0 {
+            return gov_err(GovernanceError::NothingToClaim);
+        }
+        self.disputes[id as usize].claimed.push(who);
+        self.governance_bonds -= due;
+        fx.payments.push((who, due));
+        fx.governance = true;
+        Ok(Reply::Done)
+    }
+
+    /// `(dispute, juror)` pairs of rewards not claimed yet.
+    fn unclaimed_rewards(&self) -> Vec<(u64, usize)> {
+        let mut due = Vec::new();
+        for (id, d) in self.disputes.iter().enumerate() {
+            if d.executed && d.reward > 0 {
+                for j in (0..N).filter(|j| d.won(*j) && !d.claimed.contains(j)) {
+                    due.push((id as u64, j));
+                }
+            }
+        }
+        due
     }
 }
 
@@ -2917,9 +3209,8 @@ fn resolve(op: &Op, m: &Model) -> Action {
         } => {
             // Disputes where someone may vote now.
             let votable = m.disputes_where(|d| match d.phase(now) {
-                Phase::Commit { round } => {
-                    (0..N).any(|j| d.vote_of(round, j).is_none() && m.juror_check(d, j).is_ok())
-                }
+                Phase::Commit { round } => (0..N)
+                    .any(|j| d.vote_of(round, j).is_none() && m.juror_check(d, round, j).is_ok()),
                 Phase::Reveal { round } => {
                     (0..N).any(|j| d.vote_of(round, j).is_some_and(|(_, revealed)| !revealed))
                 }
@@ -2945,6 +3236,7 @@ fn resolve(op: &Op, m: &Model) -> Action {
                     id,
                     round: FIRST_ROUND,
                     vote: yes,
+                    value: m.juror_deposit,
                 };
             };
             match record.phase(now) {
@@ -2973,7 +3265,8 @@ fn resolve(op: &Op, m: &Model) -> Action {
                     };
                     let eligible: Vec<usize> = (0..N)
                         .filter(|j| {
-                            record.vote_of(round, *j).is_none() && m.juror_check(record, *j).is_ok()
+                            record.vote_of(round, *j).is_none()
+                                && m.juror_check(record, round, *j).is_ok()
                         })
                         .collect();
                     Action::Commit {
@@ -2981,6 +3274,7 @@ fn resolve(op: &Op, m: &Model) -> Action {
                         id,
                         round,
                         vote: yes,
+                        value: m.juror_deposit,
                     }
                 }
             }
@@ -3012,11 +3306,94 @@ fn resolve(op: &Op, m: &Model) -> Action {
                 value: paid(pay, m.appeal_bond),
             }
         }
+        Op::Adversary {
+            dispute,
+            kind,
+            to,
+            permille,
+        } => resolve_adversary(m, dispute, kind, to, permille),
         Op::Rule { dispute, who } => {
+            let unclaimed = m.unclaimed_rewards();
+            if dispute % 3 == 0 && !unclaimed.is_empty() {
+                let (id, juror) = unclaimed[usize::from(dispute / 3) % unclaimed.len()];
+                return Action::ClaimReward {
+                    who: pick_actor(who, &[juror]),
+                    id,
+                };
+            }
             let fin = m.disputes_where(|d| d.phase(now) == Phase::Final);
             Action::Rule {
                 who: pick_actor(who, &anyone),
                 id: pick_id(dispute, &fin, m.disputes.len() as u64),
+            }
+        }
+    }
+}
+
+/// The adversary of the issue: the accused of a live dispute (or a voucher of his) tries what
+/// would tilt his trial or move value to chosen people while it runs: gifts of his token to
+/// would-be jurors, an offering invited to one, a sale of what he holds to one, a friend
+/// moving the accused's token. With no live dispute, one is opened.
+fn resolve_adversary(m: &Model, dispute: u8, kind: u8, to: u8, permille: u8) -> Action {
+    let live = m.live_disputes();
+    if live.is_empty() {
+        let open = Op::Dispute {
+            who: Who::Natural(to),
+            accused: dispute,
+            remedy: kind % 3,
+            pay: Pay::Exact,
+        };
+        return resolve(&open, m);
+    }
+    let d = &m.disputes[live[usize::from(dispute) % live.len()] as usize];
+    let accused = d.accused;
+    let others: Vec<usize> = (0..N).filter(|j| *j != accused).collect();
+    let target = others[usize::from(to) % others.len()];
+    let share = |balance: Balance| (balance * Balance::from(permille) / 1000).max(1);
+    let own = m.token_of[accused];
+    match (kind, own) {
+        (0, Some(t)) => Action::Transfer {
+            t,
+            who: accused,
+            to: target,
+            amount: share(m.tokens[t].unlocked(accused)),
+        },
+        (1, Some(t)) => Action::OpenOffering {
+            t,
+            who: accused,
+            amount: share(m.tokens[t].unlocked(accused)),
+            unit_price: 1,
+            min_total: 0,
+            deadline: m.now + DAY,
+            invitees: vec![target],
+        },
+        (2, _) | (_, None) => {
+            let t = if m.tokens[BOB_T].issuer != accused && m.tokens[BOB_T].balances[accused] > 0 {
+                BOB_T
+            } else {
+                MAL_T
+            };
+            Action::Request {
+                t,
+                who: accused,
+                buyer: target,
+                amount: share(m.tokens[t].unlocked(accused)),
+                price: REQUEST_PRICES[usize::from(permille) % REQUEST_PRICES.len()],
+            }
+        }
+        (_, Some(t)) => {
+            let friends: Vec<usize> = m.vouches[accused].iter().map(|v| v.0).collect();
+            let friend = pick_actor(Who::Natural(to), &friends);
+            let receiver = if permille.is_multiple_of(2) {
+                m.tokens[t].issuer
+            } else {
+                target
+            };
+            Action::Transfer {
+                t,
+                who: friend,
+                to: receiver,
+                amount: share(m.tokens[t].unlocked(friend)),
             }
         }
     }
@@ -3201,6 +3578,7 @@ fn execute(world: &mut World, ids: &Ids, action: &Action) -> Reply {
             id,
             round,
             vote,
+            ..
         } => {
             let commitment = governance::disputes::vote_commitment(
                 id,
@@ -3233,6 +3611,12 @@ fn execute(world: &mut World, ids: &Ids, action: &Action) -> Reply {
         }
         Action::Rule { id, .. } => {
             let message = world.governance().execute_ruling(id);
+            world
+                .send(who.unwrap(), message, value)
+                .map_or_else(Reply::Gov, |()| Reply::Done)
+        }
+        Action::ClaimReward { id, .. } => {
+            let message = world.governance().claim_juror_reward(id);
             world
                 .send(who.unwrap(), message, value)
                 .map_or_else(Reply::Gov, |()| Reply::Done)
@@ -3409,6 +3793,9 @@ fn fixture() -> &'static Fixture {
             ],
             disputes: Vec::new(),
             governance_bonds: 0,
+            governance_treasury: 0,
+            open_cases: [0; N],
+            juror_deposit: gov.juror_deposit,
             dispute_bond: gov.dispute_bond,
             appeal_bond: gov.appeal_bond,
             periods: [
@@ -3508,6 +3895,7 @@ fn fixture() -> &'static Fixture {
                 id,
                 round: FIRST_ROUND,
                 vote,
+                value: gov.juror_deposit,
             });
         }
         setup.push(Action::Wait {
@@ -3758,8 +4146,85 @@ impl Harness {
         self.storage_sweep();
         // Messages for what the step changed.
         self.check_changes(&fx);
+        if let (Action::Rule { id, .. }, true) = (&action, observed.is_ok()) {
+            self.check_remedy(*id, members_before);
+        }
         self.step += 1;
         observed
+    }
+
+    /// After an executed ruling, read from the registry and the token: an upheld one executed
+    /// its remedy in full (expelled: status, frozen token, no bond left; suspended: inactive
+    /// until at least the ruling's end), a dismissed one or one without quorum enforced
+    /// nothing (the membership is as before); either way the case is closed.
+    fn check_remedy(&mut self, id: u64, members_before: [Member; N]) {
+        let dispute = self.model.disputes[id as usize].clone();
+        let accused = dispute.accused;
+        let info = self
+            .world
+            .ask(self.world.registry().member(self.ids.actors[accused]))
+            .unwrap_or_else(|| self.fail(format!("{} has no record", NAMES[accused])));
+        check_eq!(
+            self,
+            info.open_cases,
+            self.model.open_cases[accused],
+            "open cases of {} after ruling {id}",
+            NAMES[accused]
+        );
+        let ruling = dispute.final_ruling();
+        let effect = match (ruling, dispute.remedy) {
+            (Ruling::Upheld, RemedyChoice::Expel) => {
+                check!(
+                    self,
+                    info.status == MemberStatus::Expelled && info.bond == 0,
+                    "upheld expulsion of {} not executed in full: {info:?}",
+                    NAMES[accused]
+                );
+                if let Some(t) = self.model.token_of[accused] {
+                    let frozen = self
+                        .world
+                        .ask(self.world.token(self.ids.tokens[t]).is_frozen());
+                    check!(self, frozen, "{} not frozen", TOKEN_NAMES[t]);
+                }
+                "(upheld: remedy in full)"
+            }
+            (Ruling::Upheld, RemedyChoice::Suspend(duration)) => {
+                let suspended = match info.status {
+                    MemberStatus::Suspended { until } => until >= self.model.now + duration,
+                    MemberStatus::Expelled => members_before[accused] == Member::Expelled,
+                    _ => false,
+                };
+                check!(
+                    self,
+                    suspended,
+                    "upheld suspension of {} not executed in full: {info:?}",
+                    NAMES[accused]
+                );
+                "(upheld: remedy in full)"
+            }
+            _ => {
+                let before = members_before[accused];
+                let active = self
+                    .world
+                    .ask(self.world.registry().is_active(self.ids.actors[accused]));
+                let untouched = active == before.active_at(self.model.now)
+                    && (info.status == MemberStatus::Expelled) == (before == Member::Expelled);
+                check!(
+                    self,
+                    untouched,
+                    "a ruling that enforces nothing changed {}: {info:?}",
+                    NAMES[accused]
+                );
+                "(not upheld: nothing enforced)"
+            }
+        };
+        stats_entry(
+            self.unwinding,
+            &mut self.stats,
+            &mut self.unwind_stats,
+            effect,
+        )
+        .0 += 1;
     }
 
     /// Balances and locks from contract storage: equal to the model's and summing to the supply.
@@ -4214,6 +4679,12 @@ impl Harness {
         if let Some(id) = m.live_disputes().first() {
             return Some(Action::Rule {
                 who: STRANGER,
+                id: *id,
+            });
+        }
+        if let Some((id, juror)) = m.unclaimed_rewards().first() {
+            return Some(Action::ClaimReward {
+                who: *juror,
                 id: *id,
             });
         }

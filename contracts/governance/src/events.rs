@@ -50,6 +50,12 @@ pub struct DisputeOpened {
     pub reveal_ends: Timestamp,
     /// End of the appeal window.
     pub appeal_ends: Timestamp,
+    /// Members eligible to judge it at opening (see `Dispute::eligible_snapshot`).
+    pub eligible: u32,
+    /// Revealed votes round 1 needs.
+    pub quorum: u32,
+    /// The deposit a juror pays with his commit.
+    pub juror_deposit: Balance,
 }
 
 /// A party submitted evidence (ERC-1497 style: the document lives off-chain under its hash;
@@ -67,14 +73,14 @@ pub struct Evidence {
     pub evidence_hash: Hash,
 }
 
-/// A juror committed a hidden vote.
+/// A juror committed a hidden vote, paying the dispute's juror deposit.
 #[ink::event]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VoteCommitted {
     /// The dispute.
     #[ink(topic)]
     pub dispute: DisputeId,
-    /// The round (1 or 2).
+    /// The round (1, 2, or 3 for the fresh first round).
     pub round: Round,
     /// The juror.
     #[ink(topic)]
@@ -83,14 +89,14 @@ pub struct VoteCommitted {
     pub commitment: Hash,
 }
 
-/// A juror revealed his vote; it is counted.
+/// A juror revealed his vote; it is counted and his deposit paid back.
 #[ink::event]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VoteRevealed {
     /// The dispute.
     #[ink(topic)]
     pub dispute: DisputeId,
-    /// The round (1 or 2).
+    /// The round (1, 2, or 3 for the fresh first round).
     pub round: Round,
     /// The juror.
     #[ink(topic)]
@@ -129,6 +135,53 @@ pub struct RulingExecuted {
     /// Whether the remedy was applied: `false` for a dismissal, and for an upheld ruling whose
     /// enforcement the registry or token refused (for example a member already expelled).
     pub enforced: bool,
+}
+
+/// The lost account of a key recovery contested it: the dispute is final, dismissed.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecoveryContested {
+    /// The dispute.
+    #[ink(topic)]
+    pub dispute: DisputeId,
+    /// The lost account (alive, since it signed).
+    #[ink(topic)]
+    pub lost: AccountId,
+}
+
+/// At execution, what governance keeps of a dispute: the deposits of the jurors who committed
+/// and did not reveal, and the claimant's bond of a key recovery without quorum. Emitted only
+/// when something was forfeited.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForfeitsSettled {
+    /// The dispute.
+    #[ink(topic)]
+    pub dispute: DisputeId,
+    /// Juror deposits forfeited (not counting those a contest returns).
+    pub forfeited_deposits: Balance,
+    /// Dispute bond forfeited (a key recovery without quorum).
+    pub forfeited_bond: Balance,
+    /// What each juror who revealed with the final ruling in the deciding round may claim.
+    pub reward_per_juror: Balance,
+    /// What went to governance's free balance (the treasury): the bond, the rounding
+    /// remainder, and every forfeited deposit when nobody decided by vote.
+    pub to_treasury: Balance,
+}
+
+/// A juror claimed his share of a dispute's forfeits, or his deposit back from a contested
+/// recovery.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JurorRewardClaimed {
+    /// The dispute.
+    #[ink(topic)]
+    pub dispute: DisputeId,
+    /// The juror.
+    #[ink(topic)]
+    pub juror: AccountId,
+    /// Amount paid.
+    pub amount: Balance,
 }
 
 /// A member proposed a call by governance.
@@ -199,6 +252,12 @@ pub enum GovernanceEvent {
     VoteRevealed(VoteRevealed),
     /// See [`Appealed`].
     Appealed(Appealed),
+    /// See [`RecoveryContested`].
+    RecoveryContested(RecoveryContested),
+    /// See [`ForfeitsSettled`].
+    ForfeitsSettled(ForfeitsSettled),
+    /// See [`JurorRewardClaimed`].
+    JurorRewardClaimed(JurorRewardClaimed),
     /// See [`ProposalCreated`].
     ProposalCreated(ProposalCreated),
     /// See [`Voted`].

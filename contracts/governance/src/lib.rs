@@ -13,13 +13,18 @@
 //! performs the interactions the rules return (checks, effects, then interactions).
 //!
 //! ## Invariants
-//! - `bonds_held` equals the dispute and appeal bonds of the disputes not yet executed, and
-//!   governance's balance covers it: bonds leave only when their ruling executes, and a
-//!   proposal may spend only `balance - bonds_held`;
-//! - a dispute's phase is derived from the time, its stored deadlines, its round-1 tally and
-//!   its appeal, never stored; a ruling executes at most once, only when final;
-//! - a juror has at most one vote per dispute round, and never is a party, a voucher of the
-//!   accused or a holder of the accused's token (checked at commit and at reveal);
+//! - `bonds_held` equals the dispute and appeal bonds and the unrevealed juror deposits of the
+//!   disputes not yet executed, plus the juror rewards and refunds not yet claimed, and
+//!   governance's balance covers it: a bond leaves only when its ruling executes, a deposit at
+//!   its reveal or its claim, and a proposal may spend only `balance - bonds_held` (the
+//!   treasury, which also receives forfeits nobody won);
+//! - a dispute's phase is derived from the time, its stored deadlines, its tallies, its appeal
+//!   and a contest, never stored; a ruling executes at most once, only when final;
+//! - a juror has at most one vote per dispute round, and at his commit is never a party, a
+//!   voucher of the accused, a holder of the accused's token or (in the fresh round) a juror
+//!   who withheld in round 1; eligibility is decided once, at commit;
+//! - while a misconduct dispute is open the registry holds a case against the accused
+//!   (`open_case` at opening, `close_case` at execution), which restrains his token;
 //! - a proposal executes at most once, only after passing and its timelock;
 //! - only governance itself (an executed proposal) changes the parameters or the code; the
 //!   instantiator's only power, wiring the registry once, ends when used;
@@ -58,6 +63,7 @@ pub mod governance {
     use ink::env::call::{build_call, ExecutionInput, Selector};
     use ink::env::DefaultEnvironment;
     use ink::prelude::vec::Vec;
+    use interfaces::Accusable;
     use interfaces::{
         call_outcome, query_outcome, GovernanceError, MemberEnforcement, MemberRegistry,
         TokenRemedies, PSP22,
@@ -109,9 +115,18 @@ pub mod governance {
             query_outcome(self.registry()?.call().issuer_of(token).try_invoke())
         }
 
+        fn accusable(&self, account: AccountId) -> Result<Option<Accusable>> {
+            query_outcome(self.registry()?.call().accusable(account).try_invoke())
+        }
+
         fn balance_of(&self, token: AccountId, who: AccountId) -> Result<Balance> {
             let token: ink::contract_ref!(PSP22) = token.into();
             query_outcome(token.call().balance_of(who).try_invoke())
+        }
+
+        fn holder_count(&self, token: AccountId) -> Result<u32> {
+            let token: ink::contract_ref!(TokenRemedies) = token.into();
+            query_outcome(token.call().holder_count().try_invoke())
         }
     }
 
@@ -158,6 +173,18 @@ pub mod governance {
 
         fn interact(&mut self, interaction: Interaction) -> Result<()> {
             match interaction {
+                Interaction::OpenCase { member } => call_outcome(
+                    self.enforcement()?
+                        .call_mut()
+                        .open_case(member)
+                        .try_invoke(),
+                ),
+                Interaction::CloseCase { member } => call_outcome(
+                    self.enforcement()?
+                        .call_mut()
+                        .close_case(member)
+                        .try_invoke(),
+                ),
                 Interaction::Enforce {
                     dispute,
                     ruling,
@@ -200,25 +227,27 @@ pub mod governance {
             }
         }
 
+        /// The registry's enforcement messages.
+        fn enforcement(&self) -> Result<ink::contract_ref!(MemberEnforcement)> {
+            Ok(self
+                .state
+                .registry()
+                .ok_or(GovernanceError::NotWired)?
+                .into())
+        }
+
         /// Makes an enforcement call; the callee's refusal comes back as `Registry(_)` or
         /// `Token(_)`, a lower failure as `CallFailed`.
         fn enforce(&self, action: Enforcement) -> Result<()> {
             match action {
-                Enforcement::Suspend { member, until } => {
-                    let mut registry: ink::contract_ref!(MemberEnforcement) = self
-                        .state
-                        .registry()
-                        .ok_or(GovernanceError::NotWired)?
-                        .into();
-                    call_outcome(registry.call_mut().suspend(member, until).try_invoke())
-                }
+                Enforcement::Suspend { member, until } => call_outcome(
+                    self.enforcement()?
+                        .call_mut()
+                        .suspend(member, until)
+                        .try_invoke(),
+                ),
                 Enforcement::Expel { member } => {
-                    let mut registry: ink::contract_ref!(MemberEnforcement) = self
-                        .state
-                        .registry()
-                        .ok_or(GovernanceError::NotWired)?
-                        .into();
-                    call_outcome(registry.call_mut().expel(member).try_invoke())
+                    call_outcome(self.enforcement()?.call_mut().expel(member).try_invoke())
                 }
                 Enforcement::Recover {
                     token,
@@ -248,6 +277,9 @@ pub mod governance {
                 GovernanceEvent::VoteCommitted(e) => env.emit_event(e),
                 GovernanceEvent::VoteRevealed(e) => env.emit_event(e),
                 GovernanceEvent::Appealed(e) => env.emit_event(e),
+                GovernanceEvent::RecoveryContested(e) => env.emit_event(e),
+                GovernanceEvent::ForfeitsSettled(e) => env.emit_event(e),
+                GovernanceEvent::JurorRewardClaimed(e) => env.emit_event(e),
                 GovernanceEvent::ProposalCreated(e) => env.emit_event(e),
                 GovernanceEvent::Voted(e) => env.emit_event(e),
                 GovernanceEvent::ProposalExecuted(e) => env.emit_event(e),
@@ -323,18 +355,28 @@ pub mod governance {
         ///
         /// Callers: for misconduct kinds (`UndisclosedLiquidation`, `MisreportedProceeds`,
         /// `TransferAbuse`, `Other`) an active member other than the accused, with a `Suspend`
-        /// (duration > 0) or `Expel` remedy against a member (active, or the issuer of a
-        /// token). For `KeyRecovery` anyone — the owner's new account is not a member yet —
-        /// with remedy `Recover { token, lost: accused, new_account }`, `new_account != lost`,
+        /// (duration > 0) or `Expel` remedy against an accusable member (active, suspended or
+        /// resigning; see `MemberRegistry::accusable`); the registry then opens a case against
+        /// him (`MemberEnforcement::open_case`), which holds his resignation, his vouchers'
+        /// releases and his launch and restrains his token until the ruling executes. For
+        /// `KeyRecovery` the owner's new account itself (not a member yet), with remedy
+        /// `Recover { token, lost: accused, new_account: caller }`, `new_account != lost`,
         /// `token` launched through the registry and neither account its issuer.
         ///
+        /// The quorums are sized over the members eligible to judge at opening (active count
+        /// minus the parties, the accused's vouchers and his token's holders), so a widely
+        /// held token does not make its issuer unjudgeable.
+        ///
         /// # Errors
-        /// In this order: `NotWired`, `WrongBond`, `InvalidRemedy`, `CannotAccuseSelf`,
-        /// `NotActiveMember`, `AccusedNotMember`, `InvalidRemedy` (token),
-        /// `ArithmeticOverflow`; `CallFailed` if the registry cannot be asked.
+        /// In this order: `NotWired`, `WrongBond`, `InvalidRemedy`; misconduct:
+        /// `CannotAccuseSelf`, `NotActiveMember`, `AccusedNotMember`; key recovery:
+        /// `NotNewAccount`, `InvalidRemedy` (token); then `ArithmeticOverflow`; `CallFailed`
+        /// if the registry or the accused's token cannot be asked; then, reverting everything,
+        /// `Registry(_)` or `CallFailed` if the registry refuses or fails `open_case`.
         ///
         /// # Events
-        /// `DisputeOpened`, `Evidence` (the opening evidence).
+        /// `DisputeOpened`, `Evidence` (the opening evidence), and the registry's and the
+        /// token's events of the case.
         #[ink(message, payable)]
         pub fn open_dispute(
             &mut self,
@@ -370,19 +412,23 @@ pub mod governance {
             self.perform(outcome)
         }
 
-        /// Commits a hidden vote in the current round's commit phase: `commitment` must be
-        /// `vote_commitment(id, round, caller, vote, salt)`, computed locally. Callers: active
-        /// members other than the parties, the accused's vouchers and the holders of the
-        /// accused's token.
+        /// Commits a hidden vote in the current round's commit phase, paying exactly the
+        /// dispute's juror deposit (returned at the reveal, forfeited without one):
+        /// `commitment` must be `vote_commitment(id, round, caller, vote, salt)`, computed
+        /// locally. Callers: active members other than the parties, the accused's vouchers,
+        /// the holders of the accused's token at this moment and, in the fresh round (3), the
+        /// jurors who committed in round 1 and did not reveal. Eligibility is decided here,
+        /// once.
         ///
         /// # Errors
-        /// `DisputeNotFound`, `WrongPhase`, `AlreadyCommitted`, `JurorExcluded`,
-        /// `NotActiveMember`, `JurorExcluded`, `ArithmeticOverflow`; `CallFailed` if the
-        /// registry or the token cannot be asked.
+        /// `DisputeNotFound`, `WrongPhase`, `AlreadyCommitted`, `WrongDeposit`,
+        /// `JurorExcluded` (party, then round-1 withholder in the fresh round),
+        /// `NotActiveMember`, `JurorExcluded` (voucher, then holder), `ArithmeticOverflow`;
+        /// `CallFailed` if the registry or the token cannot be asked.
         ///
         /// # Events
         /// `VoteCommitted`.
-        #[ink(message)]
+        #[ink(message, payable)]
         pub fn commit_vote(&mut self, id: DisputeId, commitment: Hash) -> Result<()> {
             let chain = self.chain();
             let outcome = self.state.commit_vote(self.ctx(), id, commitment, &chain)?;
@@ -390,25 +436,25 @@ pub mod governance {
         }
 
         /// Reveals a committed vote in the current round's reveal phase; it is counted
-        /// (`true` upholds). Callers: the jurors who committed, still eligible.
+        /// (`true` upholds) and the juror's deposit is paid back. Callers: the jurors who
+        /// committed in this round (nothing after the commit can exclude them).
         ///
         /// # Errors
         /// `DisputeNotFound`, `WrongPhase`, `NotCommitted`, `AlreadyRevealed`, `BadReveal`,
-        /// `JurorExcluded`, `NotActiveMember`, `JurorExcluded`, `ArithmeticOverflow`;
-        /// `CallFailed` if the registry or the token cannot be asked.
+        /// `ArithmeticOverflow`; then, reverting everything, `TransferFailed`.
         ///
         /// # Events
         /// `VoteRevealed`.
         #[ink(message)]
         pub fn reveal_vote(&mut self, id: DisputeId, vote: bool, salt: [u8; 32]) -> Result<()> {
-            let chain = self.chain();
-            let outcome = self.state.reveal_vote(self.ctx(), id, vote, salt, &chain)?;
+            let outcome = self.state.reveal_vote(self.ctx(), id, vote, salt)?;
             self.perform(outcome)
         }
 
-        /// Appeals round 1's outcome during the appeal window, paying exactly the dispute's
-        /// appeal bond; round 2 (commit, then reveal) starts now. Caller: the losing side —
-        /// the accused after `Upheld`, the claimant after `Dismissed` — once.
+        /// Appeals the first instance's outcome (round 1's, or its fresh round's) during the
+        /// appeal window, paying exactly the dispute's appeal bond; round 2 (commit, then
+        /// reveal) starts now. Caller: the losing side — the accused after `Upheld`, the
+        /// claimant after `Dismissed` — once.
         ///
         /// # Errors
         /// `DisputeNotFound`, `AppealNotAllowed`, `WrongBond`, `ArithmeticOverflow`.
@@ -421,26 +467,75 @@ pub mod governance {
             self.perform(outcome)
         }
 
-        /// Executes a final ruling and settles its bonds, once. Caller: anyone.
+        /// Executes a final ruling and settles its bonds and juror deposits, once. Caller:
+        /// anyone.
         ///
-        /// `Upheld` suspends (until now plus the remedy's duration) or expels the accused on
-        /// the registry, or recovers the lost balance on the named token, and pays every bond
-        /// to the claimant; `Dismissed` pays every bond to the accused; `NoQuorum` returns
-        /// each bond to its payer. If the registry or token refuses the enforcement with its
-        /// own error (for example a member already expelled), the bonds are still settled and
-        /// the event says `enforced: false`.
+        /// A misconduct dispute first closes its case on the registry
+        /// (`MemberEnforcement::close_case`, whatever the ruling). `Upheld` suspends (until now
+        /// plus the remedy's duration) or expels the accused on the registry, or recovers
+        /// everything of the lost account on the named token, and pays every bond to the
+        /// claimant; `Dismissed` (also a contested recovery) pays every bond to the accused;
+        /// `NoQuorum` returns each bond to its payer, except a key recovery's, forfeited to
+        /// the treasury. The deposits of jurors who did not reveal are forfeited: shared by
+        /// the jurors who revealed with the final ruling in the deciding round (see
+        /// `claim_juror_reward`), the remainder to the treasury. If the registry or token
+        /// refuses the enforcement with its own error (for example a member already
+        /// expelled), the bonds are still settled and the event says `enforced: false`;
+        /// except a recovery the new account's open positions block for now, which reverts
+        /// (the ruling can be executed once it closed some).
         ///
         /// # Errors
         /// `DisputeNotFound`, `NotFinal`, `AlreadyExecuted`, `ArithmeticOverflow`; then,
-        /// reverting everything, `CallFailed` (the enforcement call failed below the callee's
-        /// error type, directly or in a nested call) and `TransferFailed`.
+        /// reverting everything, `Registry(_)` or `CallFailed` from `close_case`, `CallFailed`
+        /// (the enforcement call failed below the callee's error type, directly or in a
+        /// nested call), `Token(TooManyOpenPositions)` and `TransferFailed`.
         ///
         /// # Events
-        /// `RulingExecuted` (and the callee's events).
+        /// `ForfeitsSettled` (if anything was forfeited), `RulingExecuted` (and the callees'
+        /// events).
         #[ink(message)]
         pub fn execute_ruling(&mut self, id: DisputeId) -> Result<()> {
             let outcome = self.state.execute_ruling(self.ctx(), id)?;
             self.perform(outcome)
+        }
+
+        /// Contests a key recovery: the lost account proves its key is alive by signing. The
+        /// dispute is final at once with the ruling `Dismissed` (execute it to pay its bonds
+        /// to the lost account). Caller: the lost account (`accused`) of a key-recovery
+        /// dispute that is not final.
+        ///
+        /// # Errors
+        /// `DisputeNotFound`, `NotContestable`.
+        ///
+        /// # Events
+        /// `RecoveryContested`.
+        #[ink(message)]
+        pub fn contest_recovery(&mut self, id: DisputeId) -> Result<()> {
+            let outcome = self.state.contest_recovery(self.ctx(), id)?;
+            self.perform(outcome)
+        }
+
+        /// Claims, once, after execution: the caller's share of the dispute's forfeited juror
+        /// deposits if he revealed with the final ruling in the deciding round, or his deposit
+        /// back if he committed in the round a contest interrupted and had not revealed.
+        ///
+        /// # Errors
+        /// `DisputeNotFound`, `NothingToClaim` (not executed, already claimed, or nothing
+        /// due), `ArithmeticOverflow`; then, reverting everything, `TransferFailed`.
+        ///
+        /// # Events
+        /// `JurorRewardClaimed`.
+        #[ink(message)]
+        pub fn claim_juror_reward(&mut self, id: DisputeId) -> Result<()> {
+            let outcome = self.state.claim_juror_reward(self.ctx(), id)?;
+            self.perform(outcome)
+        }
+
+        /// What `juror` may still claim from dispute `id` with `claim_juror_reward` (0 if
+        /// nothing, already claimed, or not executed yet).
+        #[ink(message)]
+        pub fn claimable_reward(&self, id: DisputeId, juror: AccountId) -> Balance {
+            self.state.claimable_reward(id, juror)
         }
 
         /// The dispute `id`.
@@ -461,14 +556,15 @@ pub mod governance {
             self.state.phase(id, self.env().block_timestamp())
         }
 
-        /// The outcome of dispute `id`'s last round whose reveal phase is over: round 1's
-        /// while it can be (or is being) appealed, the final ruling once final; `None` before.
+        /// The outcome of dispute `id`'s last round whose reveal phase is over: the first
+        /// instance's (round 1's, or its fresh round's) while it can be (or is being) appealed,
+        /// the final ruling once final; `None` before and during the fresh round.
         #[ink(message)]
         pub fn ruling(&self, id: DisputeId) -> Option<Ruling> {
             self.state.ruling(id, self.env().block_timestamp())
         }
 
-        /// `juror`'s vote in `round` (1 or 2) of dispute `id`.
+        /// `juror`'s vote in `round` (1, 2, or 3 for the fresh first round) of dispute `id`.
         #[ink(message)]
         pub fn vote_of(&self, id: DisputeId, round: Round, juror: AccountId) -> Option<JurorVote> {
             self.state.vote_of(id, round, juror)
@@ -480,7 +576,8 @@ pub mod governance {
             self.state.quorum_of(id)
         }
 
-        /// Native value held as bonds of disputes not yet executed.
+        /// Native value held for others: bonds and juror deposits of disputes not yet executed,
+        /// and juror rewards and refunds not yet claimed (the rest is the treasury).
         #[ink(message)]
         pub fn bonds_held(&self) -> Balance {
             self.state.bonds_held()

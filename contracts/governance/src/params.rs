@@ -36,6 +36,11 @@ pub struct GovernanceParams {
     pub dispute_bond: Balance,
     /// Native bond the losing side of round 1 pays to appeal. Must exceed `dispute_bond`.
     pub appeal_bond: Balance,
+    /// Native deposit a juror pays with his commit (> 0): paid back at once when he reveals,
+    /// forfeited if he does not. A dispute's forfeits are shared equally by the jurors who
+    /// revealed with the final ruling in the round that decided it (the built-in
+    /// configuration: 100 UNIT).
+    pub juror_deposit: Balance,
     /// Length of a dispute's evidence phase (ms, > 0).
     pub evidence_period: Timestamp,
     /// Length of a commit phase (ms, > 0); both rounds use it.
@@ -72,7 +77,7 @@ impl GovernanceParams {
     /// Checks every rule on the parameters.
     ///
     /// # Errors
-    /// `InvalidParams` if `appeal_bond <= dispute_bond`; a dispute period or the voting period
+    /// `InvalidParams` if `appeal_bond <= dispute_bond`; `juror_deposit` is zero; a dispute period or the voting period
     /// is zero; any period or the timelock exceeds [`MAX_PERIOD`]; `min_jurors` is zero or
     /// above [`MAX_MIN_JURORS`]; a basis-point value exceeds 10 000; `appeal_quorum_bps <
     /// quorum_bps`; or a threshold is 5 000 or less.
@@ -99,6 +104,7 @@ impl GovernanceParams {
         .all(|bps| *bps <= BPS);
         let majority = |bps: u32| bps > HALF_BPS;
         let valid = self.appeal_bond > self.dispute_bond
+            && self.juror_deposit > 0
             && periods_ok
             && (1..=MAX_MIN_JURORS).contains(&self.min_jurors)
             && bps_ok

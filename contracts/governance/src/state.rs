@@ -27,7 +27,12 @@ pub struct GovernanceState {
     pub(crate) dispute_count: DisputeId,
     /// Votes keyed by (dispute, round, juror).
     pub(crate) votes: Mapping<VoteKey, JurorVote>,
-    /// Sum of the bonds of the disputes not yet executed.
+    /// Jurors who claimed their reward (or contest refund) of a dispute, keyed by (dispute,
+    /// juror): one entry per claim, written once.
+    pub(crate) reward_claims: Mapping<(DisputeId, AccountId), ()>,
+    /// Native value governance holds for others: the dispute and appeal bonds and the juror
+    /// deposits of the disputes not yet executed, and the juror rewards and contest refunds
+    /// not yet claimed. The rest of the balance is the treasury, spendable only by proposals.
     pub(crate) bonds_held: Balance,
     pub(crate) proposals: Mapping<ProposalId, Proposal>,
     pub(crate) proposal_count: ProposalId,
@@ -55,6 +60,7 @@ impl GovernanceState {
             disputes: Mapping::default(),
             dispute_count: 0,
             votes: Mapping::default(),
+            reward_claims: Mapping::default(),
             bonds_held: 0,
             proposals: Mapping::default(),
             proposal_count: 0,
@@ -87,7 +93,8 @@ impl GovernanceState {
         self.this
     }
 
-    /// Native value held as dispute and appeal bonds of disputes not yet executed.
+    /// Native value held for others: bonds and juror deposits of disputes not yet executed,
+    /// and juror rewards and refunds not yet claimed.
     pub fn bonds_held(&self) -> Balance {
         self.bonds_held
     }

@@ -15,12 +15,13 @@ use crate::params::{GovernanceParams, DEFAULT_THRESHOLD_BPS};
 use crate::state::GovernanceState;
 use crate::types::{
     Chain, Ctx, Dispute, DisputeId, DisputeKind, JurorVote, Outcome, Proposal, Remedy, Round,
-    APPEAL_ROUND, FIRST_ROUND,
+    APPEAL_ROUND, FIRST_ROUND, RERUN_ROUND,
 };
-use interfaces::{AccountId, Balance, GovernanceError, Hash, Timestamp};
+use interfaces::{AccountId, Accusable, Balance, GovernanceError, Hash, Timestamp};
 use std::collections::{BTreeMap, BTreeSet};
 
 mod dispute_tests;
+mod hardening_tests;
 mod outcome_props;
 mod proposal_tests;
 mod setup_tests;
@@ -99,16 +100,18 @@ pub(crate) const T0: Timestamp = 10_000;
 pub(crate) const PERIOD: Timestamp = 1_000;
 pub(crate) const DISPUTE_BOND: Balance = 100;
 pub(crate) const APPEAL_BOND: Balance = 250;
+pub(crate) const JUROR_DEPOSIT: Balance = 10;
 pub(crate) const VOTING_PERIOD: Timestamp = 5_000;
 pub(crate) const TIMELOCK: Timestamp = 2_000;
 
-/// Test parameters: bonds 100 / 250, every dispute period 1 000 ms, at least 3 jurors, 20 % /
+/// Test parameters: bonds 100 / 250, juror deposit 10, every dispute period 1 000 ms, at least 3 jurors, 20 % /
 /// 30 % quorums, the default threshold; proposals: 5 000 ms vote, 20 % quorum, strict
 /// majority, 2 000 ms timelock.
 pub(crate) fn test_params() -> GovernanceParams {
     GovernanceParams {
         dispute_bond: DISPUTE_BOND,
         appeal_bond: APPEAL_BOND,
+        juror_deposit: JUROR_DEPOSIT,
         evidence_period: PERIOD,
         commit_period: PERIOD,
         reveal_period: PERIOD,
@@ -139,6 +142,9 @@ pub(crate) struct FakeChain {
     pub tokens: BTreeMap<AccountId, AccountId>,
     /// (token, holder) -> balance.
     pub balances: BTreeMap<(AccountId, AccountId), Balance>,
+    /// Members who are not active but can be accused (suspended, resigning), with what
+    /// `accusable` says of them. Active members are accusable, with their vouches counted.
+    pub accusable: BTreeMap<AccountId, Accusable>,
     /// Every query fails with `CallFailed`.
     pub broken: bool,
 }
@@ -188,6 +194,25 @@ impl Chain for FakeChain {
             .map(|(issuer, _)| *issuer))
     }
 
+    fn accusable(&self, account: AccountId) -> Result<Option<Accusable>, GovernanceError> {
+        self.check()?;
+        if let Some(accusable) = self.accusable.get(&account) {
+            return Ok(Some(*accusable));
+        }
+        if !self.active.contains(&account) {
+            return Ok(None);
+        }
+        let vouchers = self
+            .vouches
+            .iter()
+            .filter(|(_, member)| *member == account)
+            .count();
+        Ok(Some(Accusable {
+            vouchers: u32::try_from(vouchers).map_err(|_| GovernanceError::CallFailed)?,
+            counted_active: true,
+        }))
+    }
+
     fn balance_of(&self, token: AccountId, who: AccountId) -> Result<Balance, GovernanceError> {
         self.check()?;
         Ok(self
@@ -195,6 +220,19 @@ impl Chain for FakeChain {
             .get(&(token, who))
             .copied()
             .unwrap_or_default())
+    }
+
+    fn holder_count(&self, token: AccountId) -> Result<u32, GovernanceError> {
+        self.check()?;
+        let issuer = self.issuer_of(token)?;
+        let holders = self
+            .balances
+            .iter()
+            .filter(|((held, holder), amount)| {
+                *held == token && Some(*holder) != issuer && **amount > 0
+            })
+            .count();
+        u32::try_from(holders).map_err(|_| GovernanceError::CallFailed)
     }
 }
 
@@ -219,6 +257,7 @@ pub(crate) struct Snapshot {
     disputes: Vec<Option<Dispute>>,
     proposals: Vec<Option<Proposal>>,
     votes: Vec<Option<JurorVote>>,
+    reward_claims: Vec<bool>,
     ballots: Vec<Option<bool>>,
 }
 
@@ -294,7 +333,11 @@ impl World {
         vote: bool,
     ) -> Result<Outcome, GovernanceError> {
         let commitment = crate::disputes::vote_commitment(id, round, who, vote, salt_of(who));
-        let ctx = self.ctx(who);
+        let deposit = self
+            .gov
+            .dispute(id)
+            .map_or(JUROR_DEPOSIT, |dispute| dispute.juror_deposit);
+        let ctx = self.paid(who, deposit);
         self.gov.commit_vote(ctx, id, commitment, &self.chain)
     }
 
@@ -305,8 +348,7 @@ impl World {
         vote: bool,
     ) -> Result<Outcome, GovernanceError> {
         let ctx = self.ctx(who);
-        self.gov
-            .reveal_vote(ctx, id, vote, salt_of(who), &self.chain)
+        self.gov.reveal_vote(ctx, id, vote, salt_of(who))
     }
 
     /// Jurors 1.. vote `votes` in round 1 of dispute `id` (opened at `T0`); the clock ends at
@@ -340,11 +382,15 @@ impl World {
         let disputes_seen = self.gov.dispute_count().saturating_add(1);
         let proposals_seen = self.gov.proposal_count().saturating_add(1);
         let mut votes = Vec::new();
+        let mut reward_claims = Vec::new();
         for id in 0..disputes_seen {
-            for round in [FIRST_ROUND, APPEAL_ROUND] {
+            for round in [FIRST_ROUND, APPEAL_ROUND, RERUN_ROUND] {
                 for who in &accounts {
                     votes.push(self.gov.vote_of(id, round, *who));
                 }
+            }
+            for who in &accounts {
+                reward_claims.push(self.gov.reward_claimed(id, *who));
             }
         }
         let mut ballots = Vec::new();
@@ -365,6 +411,7 @@ impl World {
                 .map(|id| self.gov.proposal(id))
                 .collect(),
             votes,
+            reward_claims,
             ballots,
         }
     }

@@ -3,13 +3,13 @@
 
 use crate::events::GovernanceEvent;
 use ink::prelude::vec::Vec;
-use interfaces::{AccountId, Balance, GovernanceError, Hash, Timestamp};
+use interfaces::{AccountId, Accusable, Balance, GovernanceError, Hash, Timestamp};
 
 /// Identifies a dispute (sequential from 0).
 pub type DisputeId = u64;
 /// Identifies a proposal (sequential from 0).
 pub type ProposalId = u64;
-/// A dispute round: [`FIRST_ROUND`] or [`APPEAL_ROUND`].
+/// A dispute round: [`FIRST_ROUND`], [`APPEAL_ROUND`] or [`RERUN_ROUND`].
 pub type Round = u8;
 /// Key of a juror's vote: (dispute, round, juror).
 pub type VoteKey = (DisputeId, Round, AccountId);
@@ -18,6 +18,10 @@ pub type VoteKey = (DisputeId, Round, AccountId);
 pub const FIRST_ROUND: Round = 1;
 /// The appeal round (commit, reveal; its outcome is final).
 pub const APPEAL_ROUND: Round = 2;
+/// The fresh first round that runs, at most once, when round 1 failed its quorum although
+/// enough jurors committed (reveals were withheld). Its outcome replaces round 1's; the jurors
+/// who withheld in round 1 may not judge it.
+pub const RERUN_ROUND: Round = 3;
 /// Longest call input a proposal may carry, in bytes (the SCALE-encoded arguments after the
 /// selector).
 pub const MAX_INPUT_LEN: usize = 1024;
@@ -75,11 +79,25 @@ pub trait Chain {
     /// `NotWired`, `CallFailed`.
     fn issuer_of(&self, token: AccountId) -> Result<Option<AccountId>, GovernanceError>;
 
+    /// `MemberRegistry::accusable(account)`: whether `account` can be accused (active,
+    /// suspended or resigning), with his vouchers' count and whether `active_count` counts him.
+    ///
+    /// # Errors
+    /// `NotWired`, `CallFailed`.
+    fn accusable(&self, account: AccountId) -> Result<Option<Accusable>, GovernanceError>;
+
     /// `PSP22::balance_of(who)` on `token`.
     ///
     /// # Errors
     /// `CallFailed`.
     fn balance_of(&self, token: AccountId, who: AccountId) -> Result<Balance, GovernanceError>;
+
+    /// `TokenRemedies::holder_count()` on `token`: accounts other than the issuer holding a
+    /// positive balance.
+    ///
+    /// # Errors
+    /// `CallFailed`.
+    fn holder_count(&self, token: AccountId) -> Result<u32, GovernanceError>;
 }
 
 /// What a dispute is about.
@@ -140,12 +158,13 @@ pub enum Ruling {
     Upheld,
     /// The accusation failed: the claimant's bonds go to the accused.
     Dismissed,
-    /// Too few jurors revealed: dismissed, every bond returned to its payer, no appeal.
+    /// Too few jurors revealed: dismissed, no appeal; a misconduct dispute returns every bond
+    /// to its payer, a key recovery forfeits the claimant's bond to governance's treasury.
     NoQuorum,
 }
 
-/// Where a dispute stands, derived from the time, its deadlines, its round-1 tally and its
-/// appeal (never stored).
+/// Where a dispute stands, derived from the time, its deadlines, its tallies, its appeal and a
+/// contest (never stored).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
@@ -154,15 +173,16 @@ pub enum Phase {
     Evidence,
     /// Jurors commit hidden votes.
     Commit {
-        /// [`FIRST_ROUND`] or [`APPEAL_ROUND`].
+        /// [`FIRST_ROUND`], [`RERUN_ROUND`] or [`APPEAL_ROUND`].
         round: Round,
     },
     /// Jurors reveal their votes.
     Reveal {
-        /// [`FIRST_ROUND`] or [`APPEAL_ROUND`].
+        /// [`FIRST_ROUND`], [`RERUN_ROUND`] or [`APPEAL_ROUND`].
         round: Round,
     },
-    /// Round 1 ended with a quorum; its losing side may appeal.
+    /// The first instance (round 1, or its fresh round) ended with a quorum; its losing side
+    /// may appeal.
     AppealWindow,
     /// The ruling is final and can be executed (once).
     Final,
@@ -186,6 +206,14 @@ impl Tally {
     pub fn revealed(&self) -> u64 {
         // proof: two u32 values always fit in a u64 sum.
         u64::from(self.yes).saturating_add(u64::from(self.no))
+    }
+
+    /// Jurors who committed and have not revealed.
+    pub fn unrevealed(&self) -> u32 {
+        // proof: every reveal follows its commit, so `yes + no <= committed`.
+        self.committed
+            .saturating_sub(self.yes)
+            .saturating_sub(self.no)
     }
 
     /// The round's outcome with `quorum` revealed votes needed and `threshold_bps` of them to
@@ -226,7 +254,21 @@ pub struct Appeal {
     pub reveal_ends: Timestamp,
 }
 
-/// A dispute. Its rules (deadlines, quorums, threshold, appeal bond) are fixed when it opens.
+/// The lost account's contest of a key recovery: a live key is not lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Contest {
+    /// When the lost account contested: the dispute is final from then on.
+    pub at: Timestamp,
+    /// The round whose commit or reveal phase the contest interrupted (`None` during the
+    /// evidence phase or the appeal window): its jurors who had not revealed get their
+    /// deposit back through `claim_juror_reward`.
+    pub round: Option<Round>,
+}
+
+/// A dispute. Its rules (deadlines, quorums, threshold, appeal bond, juror deposit) are fixed
+/// when it opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
@@ -245,6 +287,8 @@ pub struct Dispute {
     pub bond: Balance,
     /// The bond an appeal of this dispute costs.
     pub appeal_bond: Balance,
+    /// The deposit a juror pays with his commit (returned at his reveal, forfeited without).
+    pub juror_deposit: Balance,
     /// When it was opened: round 1's evidence phase starts then.
     pub opened_at: Timestamp,
     /// End of the evidence phase (exclusive).
@@ -253,31 +297,68 @@ pub struct Dispute {
     pub commit_ends: Timestamp,
     /// End of round 1's reveal phase (exclusive).
     pub reveal_ends: Timestamp,
-    /// End of the appeal window (exclusive).
+    /// End of the appeal window after round 1 (exclusive).
     pub appeal_ends: Timestamp,
+    /// End of the fresh round's commit phase (exclusive; it starts at `reveal_ends`), if it
+    /// runs.
+    pub rerun_commit_ends: Timestamp,
+    /// End of the fresh round's reveal phase (exclusive), if it runs.
+    pub rerun_reveal_ends: Timestamp,
+    /// End of the appeal window after the fresh round (exclusive), if it runs.
+    pub rerun_appeal_ends: Timestamp,
     /// `MemberRegistry::active_count` when it was opened.
     pub active_snapshot: u32,
-    /// Revealed votes round 1 needs: `max(min_jurors, ceil(quorum_bps * snapshot / 10 000))`.
+    /// The members eligible to judge it at opening (an under-estimate): `active_snapshot`
+    /// minus the parties it counts, and for a misconduct dispute minus the accused's vouchers
+    /// and his token's holders (saturating).
+    pub eligible_snapshot: u32,
+    /// Revealed votes round 1 (and its fresh round) need: `max(min_jurors, ceil(quorum_bps *
+    /// eligible_snapshot / 10 000))`.
     pub quorum: u32,
     /// Revealed votes round 2 needs: `max(2 * min_jurors + 1, ceil(appeal_quorum_bps *
-    /// snapshot / 10 000))`.
+    /// eligible_snapshot / 10 000))`.
     pub appeal_quorum: u32,
     /// Share of the revealed votes that must say "yes" (basis points).
     pub threshold_bps: u32,
     /// Round 1's votes.
     pub first_round: Tally,
+    /// The fresh round's votes (empty unless round 1's reveals were withheld).
+    pub rerun_round: Tally,
     /// Round 2's votes (empty unless appealed).
     pub appeal_round: Tally,
     /// The appeal, if any.
     pub appeal: Option<Appeal>,
+    /// The lost account's contest of a key recovery, if any.
+    pub contest: Option<Contest>,
     /// Whether the ruling was executed (and the bonds settled).
     pub executed: bool,
+    /// Each winning juror's share of the forfeited deposits, set at execution (see
+    /// [`Dispute::deciding_round`]).
+    pub juror_reward: Balance,
 }
 
 impl Dispute {
-    /// Round 1's outcome (meaningful once its reveal phase is over).
+    /// Whether round 1 failed its quorum although enough jurors committed (reveals were
+    /// withheld): the fresh round then runs (meaningful once round 1's reveal is over).
+    pub fn has_rerun(&self) -> bool {
+        self.first_round.revealed() < u64::from(self.quorum)
+            && self.first_round.committed >= self.quorum
+    }
+
+    /// The round of the first instance: [`RERUN_ROUND`] if it ran, else [`FIRST_ROUND`].
+    pub fn first_instance_round(&self) -> Round {
+        if self.has_rerun() {
+            RERUN_ROUND
+        } else {
+            FIRST_ROUND
+        }
+    }
+
+    /// The first-instance outcome: the fresh round's when it ran, else round 1's (meaningful
+    /// once its reveal phase is over).
     pub fn first_round_ruling(&self) -> Ruling {
-        self.first_round.ruling(self.quorum, self.threshold_bps)
+        self.tally(self.first_instance_round())
+            .ruling(self.quorum, self.threshold_bps)
     }
 
     /// Round 2's outcome (meaningful once appealed and its reveal phase is over).
@@ -286,20 +367,52 @@ impl Dispute {
             .ruling(self.appeal_quorum, self.threshold_bps)
     }
 
+    /// The votes of `round`.
+    pub fn tally(&self, round: Round) -> Tally {
+        match round {
+            APPEAL_ROUND => self.appeal_round,
+            RERUN_ROUND => self.rerun_round,
+            _ => self.first_round,
+        }
+    }
+
+    /// End of the appeal window that follows the first instance.
+    pub fn appeal_window_ends(&self) -> Timestamp {
+        if self.has_rerun() {
+            self.rerun_appeal_ends
+        } else {
+            self.appeal_ends
+        }
+    }
+
     /// Where the dispute stands at `now`.
     ///
-    /// Round 1: `Evidence` in `[opened_at, evidence_ends)`, `Commit { 1 }` until `commit_ends`,
-    /// `Reveal { 1 }` until `reveal_ends`; then `Final` at once if round 1 had no quorum, else
-    /// `AppealWindow` until `appeal_ends` and `Final` after. After an appeal at `at`:
+    /// A contested dispute is `Final`. Round 1: `Evidence` in `[opened_at, evidence_ends)`,
+    /// `Commit { 1 }` until `commit_ends`, `Reveal { 1 }` until `reveal_ends`. If round 1
+    /// failed its quorum with at least `quorum` commits, the fresh round follows: `Commit { 3 }`
+    /// until `rerun_commit_ends`, `Reveal { 3 }` until `rerun_reveal_ends`. Then `Final` at
+    /// once if the first instance had no quorum, else `AppealWindow` until
+    /// [`Dispute::appeal_window_ends`] and `Final` after. After an appeal at `at`:
     /// `Commit { 2 }` in `[at, commit_ends)`, `Reveal { 2 }` until `reveal_ends`, then `Final`.
     pub fn phase(&self, now: Timestamp) -> Phase {
+        if self.contest.is_some() {
+            return Phase::Final;
+        }
         if now < self.evidence_ends {
-            Phase::Evidence
+            return Phase::Evidence;
         } else if now < self.commit_ends {
-            Phase::Commit { round: FIRST_ROUND }
+            return Phase::Commit { round: FIRST_ROUND };
         } else if now < self.reveal_ends {
-            Phase::Reveal { round: FIRST_ROUND }
-        } else if self.first_round_ruling() == Ruling::NoQuorum {
+            return Phase::Reveal { round: FIRST_ROUND };
+        }
+        if self.has_rerun() {
+            if now < self.rerun_commit_ends {
+                return Phase::Commit { round: RERUN_ROUND };
+            } else if now < self.rerun_reveal_ends {
+                return Phase::Reveal { round: RERUN_ROUND };
+            }
+        }
+        if self.first_round_ruling() == Ruling::NoQuorum {
             Phase::Final
         } else if let Some(appeal) = self.appeal {
             if now < appeal.commit_ends {
@@ -313,15 +426,16 @@ impl Dispute {
             } else {
                 Phase::Final
             }
-        } else if now < self.appeal_ends {
+        } else if now < self.appeal_window_ends() {
             Phase::AppealWindow
         } else {
             Phase::Final
         }
     }
 
-    /// The outcome of the last round whose reveal phase is over at `now`: round 1's during the
-    /// appeal window (provisional), the final ruling once `Final`; `None` before.
+    /// The outcome of the last round whose reveal phase is over at `now`: the first
+    /// instance's during the appeal window and round 2 (provisional), the final ruling once
+    /// `Final`; `None` before (also during the fresh round: round 1 decided nothing).
     pub fn ruling(&self, now: Timestamp) -> Option<Ruling> {
         match self.phase(now) {
             Phase::AppealWindow => Some(self.first_round_ruling()),
@@ -336,12 +450,16 @@ impl Dispute {
         }
     }
 
-    /// The ruling that executes: round 2's if appealed, else round 1's.
+    /// The ruling that executes: `Dismissed` if the lost account contested; else round 2's if
+    /// appealed, else the first instance's.
     ///
-    /// An appeal round without quorum leaves round 1's ruling in place (an appeal is no way to
-    /// escape a verdict by low turnout), and the appeal, having failed, forfeits its bond to
-    /// the winner like a lost appeal.
+    /// An appeal round without quorum leaves the first instance's ruling in place (an appeal
+    /// is no way to escape a verdict by low turnout), and the appeal, having failed, forfeits
+    /// its bond to the winner like a lost appeal.
     pub fn final_ruling(&self) -> Ruling {
+        if self.contest.is_some() {
+            return Ruling::Dismissed;
+        }
         if self.appeal.is_some() {
             match self.appeal_round_ruling() {
                 Ruling::NoQuorum => self.first_round_ruling(),
@@ -352,13 +470,34 @@ impl Dispute {
         }
     }
 
-    /// The round whose votes are being taken or were last taken.
-    pub fn current_round(&self) -> Round {
-        if self.appeal.is_some() {
+    /// The round whose revealed majority decided the final ruling, and that majority's vote
+    /// (`true` = uphold): round 2 if appealed and it reached quorum, else the first instance.
+    /// `None` when nobody decided by vote: a final `NoQuorum`, or a contested recovery.
+    pub fn deciding_round(&self) -> Option<(Round, bool)> {
+        if self.contest.is_some() {
+            return None;
+        }
+        let round = if self.appeal.is_some() && self.appeal_round_ruling() != Ruling::NoQuorum {
             APPEAL_ROUND
         } else {
-            FIRST_ROUND
+            self.first_instance_round()
+        };
+        match self.final_ruling() {
+            Ruling::Upheld => Some((round, true)),
+            Ruling::Dismissed => Some((round, false)),
+            Ruling::NoQuorum => None,
         }
+    }
+
+    /// The deposits of the jurors who committed and have not revealed, over every round.
+    pub fn unrevealed_deposits(&self) -> Balance {
+        let unrevealed = [self.first_round, self.rerun_round, self.appeal_round]
+            .iter()
+            .map(|tally| u128::from(tally.unrevealed()))
+            .fold(0u128, u128::saturating_add);
+        // proof: each of these deposits was added to `bonds_held` with checked arithmetic,
+        // so their sum fits.
+        self.juror_deposit.saturating_mul(unrevealed)
     }
 
     /// The new account of a key recovery, if this is one.
@@ -509,6 +648,19 @@ pub enum Enforcement {
 /// refusal of an enforcement call (see [`crate::disputes::enforcement_outcome`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Interaction {
+    /// `MemberEnforcement::open_case(member)` on the registry: a misconduct dispute against
+    /// `member` opened (his resignation, his vouchers' releases and his launch wait, and his
+    /// token is restrained). A refusal reverts the message.
+    OpenCase {
+        /// The accused.
+        member: AccountId,
+    },
+    /// `MemberEnforcement::close_case(member)` on the registry: the misconduct dispute against
+    /// `member` was executed. Made before the enforcement call; a refusal reverts the message.
+    CloseCase {
+        /// The accused.
+        member: AccountId,
+    },
     /// Executes a ruling: makes the enforcement call (if any), then emits `RulingExecuted`
     /// with whether the callee accepted it.
     Enforce {
@@ -519,7 +671,8 @@ pub enum Interaction {
         /// The call to make (`None` unless upheld).
         action: Option<Enforcement>,
     },
-    /// A native transfer out of governance (a bond settled).
+    /// A native transfer out of governance (a bond settled, a juror deposit returned, a juror
+    /// reward).
     Pay {
         /// Recipient.
         to: AccountId,

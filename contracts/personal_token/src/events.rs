@@ -280,7 +280,8 @@ pub struct Frozen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unfrozen {}
 
-/// Governance moved a lost account's balance to its owner's new account.
+/// Governance moved a lost account's balance (and, before it, his open positions: see
+/// `recover`) to its owner's new account. `amount` may be 0.
 #[ink::event]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recovered {
@@ -292,6 +293,34 @@ pub struct Recovered {
     pub new_account: AccountId,
     /// Tokens moved.
     pub amount: Balance,
+}
+
+/// The registry set the issuer's restraint: while a misconduct dispute against him is open
+/// (`open_cases > 0`) or until his suspension ends, his own transfers, new offerings, their
+/// settlement and first refusal are refused.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuerRestrained {
+    /// Misconduct disputes against the issuer opened and not yet executed.
+    pub open_cases: u32,
+    /// End of his suspension (ms; 0 or past: not suspended).
+    pub suspended_until: Timestamp,
+}
+
+/// A subscriber left an open offering of a restrained issuer and took his payment back.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubscriptionWithdrawn {
+    /// The offering.
+    #[ink(topic)]
+    pub id: OfferingId,
+    /// The subscriber.
+    #[ink(topic)]
+    pub subscriber: AccountId,
+    /// Tokens he no longer subscribes.
+    pub amount: Balance,
+    /// Native amount refunded.
+    pub refunded: Balance,
 }
 
 pub use interfaces::events::CodeUpgraded;
@@ -343,4 +372,8 @@ pub enum TokenEvent {
     Unfrozen(Unfrozen),
     /// See [`Recovered`].
     Recovered(Recovered),
+    /// See [`IssuerRestrained`].
+    IssuerRestrained(IssuerRestrained),
+    /// See [`SubscriptionWithdrawn`].
+    SubscriptionWithdrawn(SubscriptionWithdrawn),
 }

@@ -5,7 +5,10 @@
 //! - `locked_of(a) <= balance_of(a)` for every account: locked tokens are part of the balance
 //!   (they keep earning payouts) but cannot be moved except by the request or offering that
 //!   locked them;
-//! - zero balances, allowances and locks are removed from storage (storage deposit refunded).
+//! - zero balances, allowances and locks are removed from storage (storage deposit refunded);
+//! - `funded_accounts` is the number of accounts with a positive balance, kept in the root
+//!   cell and updated by every balance change (0 -> positive: +1, positive -> 0: -1), so
+//!   counting costs no storage operation of its own.
 
 use crate::events::{ApprovalRecord, TokenEvent, TransferRecord};
 use crate::types::BalanceChange;
@@ -20,6 +23,8 @@ pub struct Ledger {
     balances: Mapping<AccountId, Balance>,
     allowances: Mapping<(AccountId, AccountId), Balance>,
     locked: Mapping<AccountId, Balance>,
+    /// Accounts with a positive balance (the issuer included while he holds any).
+    funded_accounts: u32,
 }
 
 fn store<Key: StorageKey>(
@@ -39,6 +44,7 @@ impl Ledger {
     pub fn new(supply: Balance, holder: AccountId) -> (Ledger, TokenEvent) {
         let mut ledger = Ledger {
             total_supply: supply,
+            funded_accounts: u32::from(supply > 0),
             ..Ledger::default()
         };
         store(&mut ledger.balances, holder, supply);
@@ -58,6 +64,11 @@ impl Ledger {
     /// Balance of `owner`, locked part included.
     pub fn balance_of(&self, owner: AccountId) -> Balance {
         self.balances.get(owner).unwrap_or_default()
+    }
+
+    /// Accounts with a positive balance.
+    pub fn funded_accounts(&self) -> u32 {
+        self.funded_accounts
     }
 
     /// Part of `owner`'s balance locked in open requests or offerings.
@@ -124,6 +135,12 @@ impl Ledger {
             .ok_or(TokenError::ArithmeticOverflow)?;
         store(&mut self.balances, from, from_after);
         store(&mut self.balances, to, to_after);
+        if from_before > 0 && from_after == 0 {
+            self.funded_accounts = self.funded_accounts.saturating_sub(1);
+        }
+        if to_before == 0 && to_after > 0 {
+            self.funded_accounts = self.funded_accounts.saturating_add(1);
+        }
         Ok(BalanceChange {
             from,
             from_before,

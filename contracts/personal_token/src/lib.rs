@@ -9,9 +9,19 @@
 //! paying the holders' share into the token's payout splitter.
 //!
 //! The rules live in plain Rust ([`state`], [`requests`], [`offerings`], [`disclosures`],
-//! [`ledger`]), tested without a chain; the contract below only supplies the caller, the time,
+//! [`recovery`], [`ledger`]), tested without a chain; the contract below only supplies the caller, the time,
 //! the value sent and the registry's answers, emits the events and performs the interactions
 //! the rules return (checks, effects, then interactions).
+//!
+//! ## Disputes against the issuer
+//! The registry pushes the issuer's restraint (open misconduct disputes, end of a suspension)
+//! with `restrain`; while it applies, his own PSP22 transfers (code 9), new offerings, their
+//! delivering settlements and first refusal are refused, while every holder's exit keeps
+//! working and subscribers may `withdraw_subscription`. Any holder may give tokens back to the
+//! issuer (no approval, no membership needed), which clears a juror's holder conflict.
+//! `holder_count` tells governance how many accounts hold the token, to size a jury. A
+//! recovery ruling moves everything of the lost account, open positions included (see
+//! [`recovery`]).
 //!
 //! ## Invariants
 //! - `sum(balance_of) == total_supply`, fixed at construction (no mint, no burn);
@@ -21,8 +31,12 @@
 //!   payments of open and failed offerings, and the contract's free balance covers it;
 //! - before every balance change the splitter's hook receives both balances before the change;
 //! - a holder's tokens move only by executing an approved request, the issuer's first refusal,
-//!   or a governance recovery; the issuer's own tokens also move by his PSP22 transfers and by
-//!   settling his offerings;
+//!   a governance recovery, or a PSP22 transfer back to the issuer; the issuer's own tokens
+//!   also move by his PSP22 transfers and by settling his offerings (neither while he is
+//!   restrained);
+//! - `holder_count()` is the number of accounts other than the issuer with a positive balance;
+//! - every open position (request sold, funded request bought, subscription with a payment in
+//!   escrow) is in its account's index, at most `MAX_OPEN_POSITIONS` per account;
 //! - the splitter is never called back into the token (no reentrancy), and money leaves the
 //!   contract only after all state changes of the message.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
@@ -37,6 +51,7 @@ pub mod disclosures;
 pub mod events;
 pub mod ledger;
 pub mod offerings;
+pub mod recovery;
 pub mod requests;
 pub mod state;
 pub mod types;
@@ -51,13 +66,13 @@ pub mod personal_token {
     use crate::state::{Ctx, Links, Membership, TokenConfig, TokenState};
     use crate::types::{
         Asset, AssetId, AssetKind, Interaction, LastTrade, Liquidation, Offering, OfferingId,
-        Outcome, RequestId, Subscription, TransferRequest,
+        Outcome, Position, RequestId, Subscription, TransferRequest,
     };
     use ink::codegen::TraitCallBuilder;
     use ink::prelude::{string::String, vec::Vec};
     use interfaces::{
-        call_outcome, query_outcome, MemberRegistry, PSP22Error, PSP22Metadata, PayoutDistribution,
-        PayoutHook, TokenError, TokenRemedies, TransferRestriction, PSP22,
+        call_outcome, query_outcome, IssuerRestraint, MemberRegistry, PSP22Error, PSP22Metadata,
+        PayoutDistribution, PayoutHook, TokenError, TokenRemedies, TransferRestriction, PSP22,
     };
 
     /// The token's error type.
@@ -233,6 +248,8 @@ pub mod personal_token {
                 TokenEvent::Frozen(e) => env.emit_event(e),
                 TokenEvent::Unfrozen(e) => env.emit_event(e),
                 TokenEvent::Recovered(e) => env.emit_event(e),
+                TokenEvent::IssuerRestrained(e) => env.emit_event(e),
+                TokenEvent::SubscriptionWithdrawn(e) => env.emit_event(e),
             }
         }
 
@@ -346,6 +363,24 @@ pub mod personal_token {
             self.state.escrow_total()
         }
 
+        /// The issuer's restraint as the registry last set it.
+        #[ink(message)]
+        pub fn restraint(&self) -> IssuerRestraint {
+            self.state.restraint()
+        }
+
+        /// Whether the issuer is restrained now.
+        #[ink(message)]
+        pub fn is_restrained(&self) -> bool {
+            self.state.is_restrained(self.env().block_timestamp())
+        }
+
+        /// `account`'s open positions (what a recovery of it would unwind or move).
+        #[ink(message)]
+        pub fn open_positions(&self, account: AccountId) -> Vec<Position> {
+            self.state.open_positions(account)
+        }
+
         /// The last executed sale with a price.
         #[ink(message)]
         pub fn last_trade(&self) -> Option<LastTrade> {
@@ -366,7 +401,8 @@ pub mod personal_token {
         ///
         /// # Errors
         /// In this order: `NotWired`, `Frozen`, `IssuerNotAllowed`, `ZeroAmount`,
-        /// `SelfTransfer`, `Restricted(3|4)`, `InsufficientUnlockedBalance`.
+        /// `SelfTransfer`, `Restricted(3|4)`, `InsufficientUnlockedBalance`,
+        /// `TooManyOpenPositions` (the seller already has 8 open positions).
         ///
         /// # Events
         /// `TransferRequested`.
@@ -391,7 +427,8 @@ pub mod personal_token {
         /// # Errors
         /// In this order: `RequestNotFound`, `NotBuyer`, `RequestClosed`, `AlreadyFunded`,
         /// `NothingToFund`, `Frozen`, `RequestExpired`, `WrongPayment`, `Restricted(3|4)` (both
-        /// parties must still be active members).
+        /// parties must still be active members), `TooManyOpenPositions` (if it stays open and
+        /// the buyer already has 8 open positions).
         ///
         /// # Events
         /// `RequestFunded`; on execution `Transfer` and `TransferExecuted`.
@@ -468,11 +505,12 @@ pub mod personal_token {
 
         /// The issuer buys the tokens himself at the request's price, sent with this message;
         /// the seller is paid and the buyer's escrow refunded. Caller: the issuer, before he
-        /// (or his silence) approved the request.
+        /// (or his silence) approved the request, and not while he is restrained.
         ///
         /// # Errors
         /// In this order: `RequestNotFound`, `NotIssuer`, `RequestClosed`, `AlreadyApproved`,
-        /// `GiftCannotBePreempted`, `Frozen`, `RequestExpired`, `WrongPayment`.
+        /// `GiftCannotBePreempted`, `Frozen`, `IssuerRestrained`, `RequestExpired`,
+        /// `WrongPayment`.
         ///
         /// # Events
         /// `Transfer`, `FirstRefusalExercised`.
@@ -523,10 +561,12 @@ pub mod personal_token {
 
         /// The issuer opens an all-or-nothing offering of `amount` tokens at `price_per_unit`,
         /// settling if at least `min_total` is raised by `deadline`; `invitees` (at most 32)
-        /// restricts it to named buyers. The tokens are locked. Caller: the issuer.
+        /// restricts it to named buyers. The tokens are locked. Caller: the issuer, while not
+        /// restrained.
         ///
         /// # Errors
-        /// In this order: `NotIssuer`, `NotWired`, `Frozen`, `ZeroAmount`, `InvalidOffering`,
+        /// In this order: `NotIssuer`, `NotWired`, `Frozen`, `IssuerRestrained`, `ZeroAmount`,
+        /// `InvalidOffering`,
         /// `ArithmeticOverflow`, `DeadlineInPast`, `TooManyInvitees`,
         /// `InsufficientUnlockedBalance`.
         ///
@@ -560,7 +600,8 @@ pub mod personal_token {
         /// # Errors
         /// In this order: `OfferingNotFound`, `Frozen`, `OfferingClosed`, `TermsMismatch`,
         /// `IssuerNotAllowed`, `NotInvited`, `Restricted(4)`, `ZeroAmount`, `ExceedsOffering`,
-        /// `ArithmeticOverflow`, `WrongPayment`, `TooManySubscribers`.
+        /// `ArithmeticOverflow`, `WrongPayment`, `TooManySubscribers`, `TooManyOpenPositions`
+        /// (a new subscriber who already has 8 open positions).
         ///
         /// # Events
         /// `Subscribed`.
@@ -581,11 +622,12 @@ pub mod personal_token {
         /// Settles a closed offering: if it raised its minimum, tokens go to every subscriber
         /// still an active member and their payment to the issuer (a former member's payment
         /// stays in escrow for his `refund`); otherwise, or if nothing is delivered, it fails.
-        /// Caller: anyone.
+        /// A settlement that would deliver waits while the issuer is restrained; one that
+        /// fails the offering does not. Caller: anyone.
         ///
         /// # Errors
-        /// `OfferingNotFound`, `OfferingFinalized`, `OfferingStillOpen`, `Frozen`,
-        /// `CallFailed`.
+        /// In this order: `OfferingNotFound`, `OfferingFinalized`, `OfferingStillOpen`,
+        /// `Frozen`, `CallFailed`, `IssuerRestrained`.
         ///
         /// # Events
         /// `Transfer` per delivered subscriber and `OfferingSettled`; or `OfferingFailed`.
@@ -622,6 +664,22 @@ pub mod personal_token {
         #[ink(message)]
         pub fn refund(&mut self, id: OfferingId) -> Result<()> {
             let outcome = self.state.refund(self.ctx(), id)?;
+            self.perform(outcome)
+        }
+
+        /// A subscriber leaves an open offering (closed or not, but neither settled nor
+        /// failed) of a restrained issuer and takes his payment back; his subscriber slot is
+        /// freed. Caller: the subscriber.
+        ///
+        /// # Errors
+        /// In this order: `OfferingNotFound`, `NothingToRefund`, `OfferingFinalized`,
+        /// `WithdrawalNotAllowed` (the issuer is not restrained).
+        ///
+        /// # Events
+        /// `SubscriptionWithdrawn`.
+        #[ink(message)]
+        pub fn withdraw_subscription(&mut self, id: OfferingId) -> Result<()> {
+            let outcome = self.state.withdraw_subscription(self.ctx(), id)?;
             self.perform(outcome)
         }
 
@@ -763,13 +821,15 @@ pub mod personal_token {
             self.state.ledger().allowance(owner, spender)
         }
 
-        /// Transfers `value` to `to`. Only the issuer's own tokens move this way; holders sell
-        /// through `request_transfer`.
+        /// Transfers `value` to `to`. Only the issuer's own tokens move this way (not while he
+        /// is restrained), and any holder's tokens back to the issuer; holders sell through
+        /// `request_transfer`.
         ///
         /// # Errors
         /// No-op success for `to == caller` or `value == 0`. Then
-        /// `Custom("ERC1404:<code>:<message>")` for restriction codes 1 to 5,
-        /// `InsufficientBalance`, `Custom("ERC1404:7:...")` if the balance is locked.
+        /// `Custom("ERC1404:<code>:<message>")` for restriction codes 1 to 5 and 9 (codes 3 to
+        /// 5 do not apply to a transfer to the issuer), `InsufficientBalance`,
+        /// `Custom("ERC1404:7:...")` if the balance is locked.
         ///
         /// # Events
         /// `Transfer`.
@@ -780,19 +840,20 @@ pub mod personal_token {
             value: Balance,
             _data: Vec<u8>,
         ) -> core::result::Result<(), PSP22Error> {
-            let caller = self.env().caller();
+            let ctx = self.ctx();
             let members = self.members();
             let outcome = self
                 .state
-                .psp22_transfer_from(caller, caller, to, value, &members)?;
+                .psp22_transfer_from(ctx.caller, ctx.caller, to, value, ctx.now, &members)?;
             self.psp22_perform(outcome)
         }
 
         /// Transfers `value` from `from` to `to` using the caller's allowance. Only the
-        /// issuer's tokens move this way.
+        /// issuer's tokens move this way (not while he is restrained), and a holder's tokens
+        /// back to the issuer.
         ///
         /// # Errors
-        /// No-op success for `from == to` or `value == 0`. Then restriction codes 1 to 5
+        /// No-op success for `from == to` or `value == 0`. Then restriction codes 1 to 5 and 9
         /// (`Custom`), `InsufficientAllowance`, `InsufficientBalance`, code 7 (`Custom`).
         ///
         /// # Events
@@ -805,11 +866,11 @@ pub mod personal_token {
             value: Balance,
             _data: Vec<u8>,
         ) -> core::result::Result<(), PSP22Error> {
-            let caller = self.env().caller();
+            let ctx = self.ctx();
             let members = self.members();
             let outcome = self
                 .state
-                .psp22_transfer_from(caller, from, to, value, &members)?;
+                .psp22_transfer_from(ctx.caller, from, to, value, ctx.now, &members)?;
             self.psp22_perform(outcome)
         }
 
@@ -906,8 +967,13 @@ pub mod personal_token {
             to: AccountId,
             amount: Balance,
         ) -> u8 {
-            self.state
-                .detect_transfer_restriction(from, to, amount, &self.members())
+            self.state.detect_transfer_restriction(
+                from,
+                to,
+                amount,
+                self.env().block_timestamp(),
+                &self.members(),
+            )
         }
 
         /// The explanation of a restriction code.
@@ -945,15 +1011,21 @@ pub mod personal_token {
             self.perform(outcome)
         }
 
-        /// Moves `lost`'s whole balance and unclaimed payouts to `new_account`. Caller:
+        /// Moves everything of `lost` to `new_account`: his open requests as seller are
+        /// cancelled (tokens unlocked, funded buyers refunded), his funded purchases name
+        /// `new_account` as buyer, his subscriptions move (merged with `new_account`'s), then
+        /// his whole balance and unclaimed payouts move. Never refused for a transient reason;
+        /// works while frozen; a lost account with nothing succeeds with amount 0. Caller:
         /// governance (a recovery ruling).
         ///
         /// # Errors
-        /// `NotGovernance`, `InvalidRecovery`, `CannotRecoverIssuer`, `NothingToRecover`,
-        /// `RecoveryBlockedByLockedBalance`, then the splitter's errors.
+        /// In this order: `NotGovernance`, `InvalidRecovery`, `CannotRecoverIssuer`,
+        /// `TooManyOpenPositions` (`new_account` would hold more than 8 open positions; the
+        /// new account should hold none), then the splitter's errors and `TransferFailed` (a
+        /// refund to a buyer).
         ///
         /// # Events
-        /// `Transfer`, `Recovered`.
+        /// `RequestCancelled` per unwound request, `Transfer` (if any balance), `Recovered`.
         #[ink(message)]
         fn recover(&mut self, lost: AccountId, new_account: AccountId) -> Result<()> {
             let outcome = self.state.recover(self.env().caller(), lost, new_account)?;
@@ -964,6 +1036,26 @@ pub mod personal_token {
         #[ink(message)]
         fn is_frozen(&self) -> bool {
             self.state.is_frozen()
+        }
+
+        /// Sets the issuer's restraint (open misconduct disputes, end of his suspension);
+        /// the token applies it at each message's time. Caller: the registry.
+        ///
+        /// # Errors
+        /// In this order: `NotWired`, `NotRegistry`.
+        ///
+        /// # Events
+        /// `IssuerRestrained`.
+        #[ink(message)]
+        fn restrain(&mut self, restraint: IssuerRestraint) -> Result<()> {
+            let outcome = self.state.restrain(self.env().caller(), restraint)?;
+            self.perform(outcome)
+        }
+
+        /// Accounts other than the issuer with a positive balance.
+        #[ink(message)]
+        fn holder_count(&self) -> u32 {
+            self.state.holder_count()
         }
     }
 }

@@ -15,15 +15,22 @@
 //!
 //! The subscriber bound means 32 members taking one unit each could fill an offering's
 //! subscriber slots; the issuer can cancel it before it closes and reopen it invite-only.
+//!
+//! While the issuer is restrained (suspended, or a misconduct dispute against him open), he
+//! opens no offering and no settlement delivers (`IssuerRestrained`); a settlement that fails
+//! the offering still goes through (the subscribers' refund path), and a subscriber may leave
+//! an open offering with `withdraw_subscription`: his payment back, his subscriber slot freed
+//! (the last slot moves into it).
 
 use crate::events::{
-    OfferingFailed, OfferingOpened, OfferingSettled, Subscribed, SubscriptionRefunded, TokenEvent,
+    OfferingFailed, OfferingOpened, OfferingSettled, Subscribed, SubscriptionRefunded,
+    SubscriptionWithdrawn, TokenEvent,
 };
 use crate::ledger::transfer_event;
 use crate::state::{Ctx, Membership, TokenState};
 use crate::types::{
-    Interaction, Offering, OfferingId, OfferingStatus, Outcome, Subscription, MAX_INVITEES,
-    MAX_SUBSCRIBERS,
+    Interaction, Offering, OfferingId, OfferingStatus, Outcome, Position, Subscription,
+    MAX_INVITEES, MAX_SUBSCRIBERS,
 };
 use ink::prelude::vec::Vec;
 use interfaces::{restriction, AccountId, Balance, Hash, Timestamp, TokenError};
@@ -64,13 +71,14 @@ impl TokenState {
         self.invited.contains((id, account))
     }
 
-    fn load_offering(&self, id: OfferingId) -> Result<Offering, TokenError> {
+    pub(crate) fn load_offering(&self, id: OfferingId) -> Result<Offering, TokenError> {
         self.offerings.get(id).ok_or(TokenError::OfferingNotFound)
     }
 
     /// The issuer opens an offering; the offered tokens are locked.
     ///
-    /// Precedence: `NotIssuer`, `NotWired`, `Frozen`, `ZeroAmount`, `InvalidOffering` (zero
+    /// Precedence: `NotIssuer`, `NotWired`, `Frozen`, `IssuerRestrained`, `ZeroAmount`,
+    /// `InvalidOffering` (zero
     /// price or minimum above the total value), `ArithmeticOverflow` (total value passes
     /// u128), `DeadlineInPast`, `TooManyInvitees`, `InsufficientUnlockedBalance`.
     pub fn open_offering(
@@ -81,6 +89,7 @@ impl TokenState {
         self.ensure_issuer(ctx.caller)?;
         self.ensure_links()?;
         self.ensure_not_frozen()?;
+        self.ensure_not_restrained(ctx.now)?;
         if terms.amount == 0 {
             return Err(TokenError::ZeroAmount);
         }
@@ -143,7 +152,8 @@ impl TokenState {
     ///
     /// Precedence: `OfferingNotFound`, `Frozen`, `OfferingClosed`, `TermsMismatch`,
     /// `IssuerNotAllowed`, `NotInvited`, `Restricted(4)` (not an active member), `ZeroAmount`,
-    /// `ExceedsOffering`, `ArithmeticOverflow`, `WrongPayment`, `TooManySubscribers`.
+    /// `ExceedsOffering`, `ArithmeticOverflow`, `WrongPayment`, `TooManySubscribers`,
+    /// `TooManyOpenPositions` (a new subscriber who already has `MAX_OPEN_POSITIONS`).
     pub fn subscribe(
         &mut self,
         ctx: Ctx,
@@ -191,6 +201,9 @@ impl TokenState {
         if is_new && offering.subscriber_count >= MAX_SUBSCRIBERS {
             return Err(TokenError::TooManySubscribers);
         }
+        if is_new {
+            self.ensure_position_room(subscriber)?;
+        }
         position.amount = position
             .amount
             .checked_add(amount)
@@ -211,6 +224,7 @@ impl TokenState {
             self.subscriber_at
                 .insert((id, offering.subscriber_count), &subscriber);
             offering.subscriber_count = offering.subscriber_count.saturating_add(1);
+            self.add_position(subscriber, Position::Subscribed(id));
         }
         self.subscriptions.insert((id, subscriber), &position);
         self.offerings.insert(id, &offering);
@@ -235,7 +249,8 @@ impl TokenState {
     ///
     /// Precedence: `OfferingNotFound`, `OfferingFinalized`, `OfferingStillOpen`, `Frozen`
     /// (a successful settlement moves tokens; while frozen subscribers refund instead),
-    /// `CallFailed` (the registry cannot be asked).
+    /// `CallFailed` (the registry cannot be asked), `IssuerRestrained` (only a settlement
+    /// that would deliver and pay the issuer; one that fails the offering goes through).
     pub fn settle(
         &mut self,
         ctx: Ctx,
@@ -279,6 +294,7 @@ impl TokenState {
             self.fail_offering(id, &mut offering, &mut outcome)?;
             return Ok(outcome);
         }
+        self.ensure_not_restrained(ctx.now)?;
         // Effects.
         for (subscriber, mut position) in deliveries {
             let change = self
@@ -287,6 +303,7 @@ impl TokenState {
             position.paid = 0;
             position.delivered = true;
             self.subscriptions.insert((id, subscriber), &position);
+            self.remove_position(subscriber, Position::Subscribed(id));
             outcome.event(transfer_event(&change));
             outcome.interact(Interaction::BalanceHook(change));
         }
@@ -345,8 +362,9 @@ impl TokenState {
                 || (offering.is_closed(ctx.now) && offering.raised < offering.min_total));
         let refundable = match offering.status {
             OfferingStatus::Failed => true,
-            // Settlement zeroes the payment of every delivered position.
-            OfferingStatus::Settled => !position.delivered,
+            // Settlement zeroes the payment of every delivered position: what is left is an
+            // undelivered payment (or one a recovery merged into a delivered position).
+            OfferingStatus::Settled => true,
             OfferingStatus::Open => failing_now,
         };
         if !refundable {
@@ -361,6 +379,7 @@ impl TokenState {
         position.paid = 0;
         self.subscriptions.insert((id, subscriber), &position);
         self.release_escrow(amount)?;
+        self.remove_position(subscriber, Position::Subscribed(id));
         outcome.event(TokenEvent::SubscriptionRefunded(SubscriptionRefunded {
             id,
             subscriber,
@@ -371,6 +390,90 @@ impl TokenState {
             amount,
         });
         Ok(outcome)
+    }
+
+    /// A subscriber leaves an open (neither settled nor failed) offering while its issuer is
+    /// restrained, closed or not: his subscription is removed (`sold` and `raised` drop by
+    /// it, his subscriber slot is freed) and his payment refunded. Allowed while frozen.
+    ///
+    /// Precedence: `OfferingNotFound`, `NothingToRefund` (no subscription), `OfferingFinalized`
+    /// (settled or failed: `refund` instead), `WithdrawalNotAllowed` (the issuer is not
+    /// restrained).
+    pub fn withdraw_subscription(
+        &mut self,
+        ctx: Ctx,
+        id: OfferingId,
+    ) -> Result<Outcome, TokenError> {
+        let mut offering = self.load_offering(id)?;
+        let subscriber = ctx.caller;
+        let position = self.subscription(id, subscriber);
+        if position.paid == 0 {
+            return Err(TokenError::NothingToRefund);
+        }
+        if offering.status != OfferingStatus::Open {
+            return Err(TokenError::OfferingFinalized);
+        }
+        if !self.is_restrained(ctx.now) {
+            return Err(TokenError::WithdrawalNotAllowed);
+        }
+        let slot = self.subscriber_slot(id, offering.subscriber_count, subscriber)?;
+        // Open: `sold` and `raised` are the sums of the positions.
+        offering.sold = offering
+            .sold
+            .checked_sub(position.amount)
+            .ok_or(TokenError::ArithmeticOverflow)?;
+        offering.raised = offering
+            .raised
+            .checked_sub(position.paid)
+            .ok_or(TokenError::ArithmeticOverflow)?;
+        // Effects.
+        self.release_escrow(position.paid)?;
+        self.free_subscriber_slot(id, &mut offering, slot);
+        self.offerings.insert(id, &offering);
+        self.subscriptions.remove((id, subscriber));
+        self.remove_position(subscriber, Position::Subscribed(id));
+        let mut outcome = Outcome::default();
+        outcome.event(TokenEvent::SubscriptionWithdrawn(SubscriptionWithdrawn {
+            id,
+            subscriber,
+            amount: position.amount,
+            refunded: position.paid,
+        }));
+        outcome.interact(Interaction::Pay {
+            to: subscriber,
+            amount: position.paid,
+        });
+        Ok(outcome)
+    }
+
+    /// The slot of `subscriber` among the first `count` of offering `id`.
+    pub(crate) fn subscriber_slot(
+        &self,
+        id: OfferingId,
+        count: u32,
+        subscriber: AccountId,
+    ) -> Result<u32, TokenError> {
+        (0..count)
+            .find(|index| self.subscriber_at.get((id, *index)) == Some(subscriber))
+            .ok_or(TokenError::NothingToRefund)
+    }
+
+    /// Frees subscriber slot `slot` of offering `id`: the last slot moves into it and the
+    /// count drops (the caller stores `offering`).
+    pub(crate) fn free_subscriber_slot(
+        &mut self,
+        id: OfferingId,
+        offering: &mut Offering,
+        slot: u32,
+    ) {
+        let last = offering.subscriber_count.saturating_sub(1);
+        if slot != last {
+            if let Some(moved) = self.subscriber_at.get((id, last)) {
+                self.subscriber_at.insert((id, slot), &moved);
+            }
+        }
+        self.subscriber_at.remove((id, last));
+        offering.subscriber_count = last;
     }
 
     /// Marks an open offering failed and unlocks its tokens.

@@ -22,7 +22,7 @@ use crate::events::{
 use crate::ledger::transfer_event;
 use crate::state::{Ctx, Membership, TokenState};
 use crate::types::{
-    Interaction, Outcome, RequestId, RequestStatus, TransferRequest, MAX_REASON_LEN,
+    Interaction, Outcome, Position, RequestId, RequestStatus, TransferRequest, MAX_REASON_LEN,
 };
 use ink::prelude::string::String;
 use interfaces::{restriction, AccountId, Balance, TokenError};
@@ -38,7 +38,7 @@ impl TokenState {
         self.next_request_id
     }
 
-    fn load_request(&self, id: RequestId) -> Result<TransferRequest, TokenError> {
+    pub(crate) fn load_request(&self, id: RequestId) -> Result<TransferRequest, TokenError> {
         self.requests.get(id).ok_or(TokenError::RequestNotFound)
     }
 
@@ -46,7 +46,8 @@ impl TokenState {
     ///
     /// Precedence: `NotWired`, `Frozen`, `IssuerNotAllowed`, `ZeroAmount`, `SelfTransfer`,
     /// `Restricted(3|4)` (seller or buyer not an active member),
-    /// `InsufficientUnlockedBalance`.
+    /// `InsufficientUnlockedBalance`, `TooManyOpenPositions` (the seller already has
+    /// `MAX_OPEN_POSITIONS`).
     pub fn request_transfer(
         &mut self,
         ctx: Ctx,
@@ -71,6 +72,7 @@ impl TokenState {
         if self.ledger.unlocked_of(seller) < amount {
             return Err(TokenError::InsufficientUnlockedBalance);
         }
+        self.ensure_position_room(seller)?;
         let decision_deadline = ctx
             .now
             .checked_add(self.decision_period)
@@ -82,6 +84,7 @@ impl TokenState {
         let next_id = id.checked_add(1).ok_or(TokenError::ArithmeticOverflow)?;
         // Effects.
         self.ledger.lock(seller, amount)?;
+        self.add_position(seller, Position::Selling(id));
         self.next_request_id = next_id;
         self.requests.insert(
             id,
@@ -115,7 +118,9 @@ impl TokenState {
     /// members: a payment for a request that cannot execute would only wait to be withdrawn.
     ///
     /// Precedence: `RequestNotFound`, `NotBuyer`, `RequestClosed`, `AlreadyFunded`,
-    /// `NothingToFund`, `Frozen`, `RequestExpired`, `WrongPayment`, `Restricted(3|4)`.
+    /// `NothingToFund`, `Frozen`, `RequestExpired`, `WrongPayment`, `Restricted(3|4)`,
+    /// `TooManyOpenPositions` (only if the request stays open: the buyer already has
+    /// `MAX_OPEN_POSITIONS`).
     pub fn fund_request(
         &mut self,
         ctx: Ctx,
@@ -148,6 +153,9 @@ impl TokenState {
         // Funding a request that cannot execute would only strand the payment.
         self.ensure_members(request.seller, request.buyer, members)?;
         let approved = request.is_approved(ctx.now, self.auto_approve);
+        if !approved {
+            self.ensure_position_room(request.buyer)?;
+        }
         // Effects.
         request.funded = true;
         self.add_escrow(request.price)?;
@@ -160,6 +168,7 @@ impl TokenState {
             self.execute(ctx, id, request, &mut outcome)?;
         } else {
             self.requests.insert(id, &request);
+            self.add_position(request.buyer, Position::Buying(id));
         }
         Ok(outcome)
     }
@@ -197,6 +206,7 @@ impl TokenState {
         request.funded = false;
         self.release_escrow(request.price)?;
         self.requests.insert(id, &request);
+        self.remove_position(request.buyer, Position::Buying(id));
         let mut outcome = Outcome::default();
         outcome.event(TokenEvent::FundingWithdrawn(FundingWithdrawn {
             id,
@@ -288,6 +298,10 @@ impl TokenState {
         if request.price > 0 {
             self.release_escrow(request.price)?;
         }
+        self.remove_position(request.seller, Position::Selling(id));
+        if request.funded {
+            self.remove_position(request.buyer, Position::Buying(id));
+        }
         request.status = RequestStatus::Executed;
         request.funded = false;
         self.requests.insert(id, &request);
@@ -348,7 +362,8 @@ impl TokenState {
     /// once he (or his silence) approved the request, and not on a gift (price 0).
     ///
     /// Precedence: `RequestNotFound`, `NotIssuer`, `RequestClosed`, `AlreadyApproved`,
-    /// `GiftCannotBePreempted`, `Frozen`, `RequestExpired`, `WrongPayment`.
+    /// `GiftCannotBePreempted`, `Frozen`, `IssuerRestrained`, `RequestExpired`,
+    /// `WrongPayment`.
     pub fn exercise_first_refusal(
         &mut self,
         ctx: Ctx,
@@ -366,6 +381,7 @@ impl TokenState {
             return Err(TokenError::GiftCannotBePreempted);
         }
         self.ensure_not_frozen()?;
+        self.ensure_not_restrained(ctx.now)?;
         if request.is_expired(ctx.now) {
             return Err(TokenError::RequestExpired);
         }
@@ -382,7 +398,9 @@ impl TokenState {
         let refund_buyer = request.funded;
         if refund_buyer {
             self.release_escrow(request.price)?;
+            self.remove_position(request.buyer, Position::Buying(id));
         }
+        self.remove_position(request.seller, Position::Selling(id));
         request.status = RequestStatus::Preempted;
         request.funded = false;
         self.requests.insert(id, &request);
@@ -447,19 +465,36 @@ impl TokenState {
         Ok(outcome)
     }
 
-    /// Closes an open request without executing it: unlock, refund, record the status.
+    /// Closes an open request without executing it: unlock, refund the buyer, record the
+    /// status.
     fn close(
+        &mut self,
+        id: RequestId,
+        request: TransferRequest,
+        status: RequestStatus,
+        outcome: &mut Outcome,
+    ) -> Result<(), TokenError> {
+        let buyer = request.buyer;
+        self.close_refunding(id, request, status, buyer, outcome)
+    }
+
+    /// [`Self::close`] with the escrowed price paid to `refund_to` (a recovery may refund a
+    /// lost buyer's payment to his new account).
+    pub(crate) fn close_refunding(
         &mut self,
         id: RequestId,
         mut request: TransferRequest,
         status: RequestStatus,
+        refund_to: AccountId,
         outcome: &mut Outcome,
     ) -> Result<(), TokenError> {
         self.ledger.unlock(request.seller, request.amount)?;
+        self.remove_position(request.seller, Position::Selling(id));
         if request.funded {
             self.release_escrow(request.price)?;
+            self.remove_position(request.buyer, Position::Buying(id));
             outcome.interact(Interaction::Pay {
-                to: request.buyer,
+                to: refund_to,
                 amount: request.price,
             });
         }

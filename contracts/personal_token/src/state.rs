@@ -1,20 +1,42 @@
 //! The personal token's state and its core rules: restrictions (ERC-1404), restricted PSP22
-//! movements, wiring and remedies. Transfer requests, offerings and disclosures extend
-//! [`TokenState`] in their own modules.
+//! movements, wiring, remedies and the issuer's restraint. Transfer requests, offerings,
+//! disclosures and recovery extend [`TokenState`] in their own modules.
+//!
+//! ## The issuer's restraint
+//! The registry pushes an [`IssuerRestraint`] (open misconduct disputes against the issuer,
+//! end of his suspension) whenever it changes; the token stores it and applies
+//! `restraint.applies_at(now)` itself, with no cross-contract call on any hot path. While it
+//! applies, the issuer's powers that move value to people he chooses wait: PSP22 transfers
+//! sent from his account (restriction code 9, `ISSUER_RESTRAINED`), `open_offering`, a
+//! `settle` that would deliver and pay him, and `exercise_first_refusal`
+//! (`IssuerRestrained`). Holders' exits keep working (cancellations, withdrawals, refunds,
+//! execution of requests approved by him or by his silence, `withdraw_subscription`, giving
+//! tokens back to the issuer), and so do his decisions on requests, disclosures,
+//! revaluations and liquidation reports (they pay holders, never him).
+//!
+//! ## Giving tokens back to the issuer
+//! A PSP22 transfer whose receiver is the issuer needs no approval (no code 5) and no
+//! membership of either party: any holder may return tokens to the issuer at any time, also
+//! while the issuer is restrained, but not while the token is frozen or unwired. This is how a
+//! member who was sent a unit before a dispute against the issuer opened clears his holder
+//! conflict and becomes eligible to judge it.
 //!
 //! Every method takes the caller and the time explicitly and returns an [`Outcome`] (events and
 //! interactions) or a typed error. A method that returns an error has changed nothing: all
 //! checks come before the first write.
 
-use crate::events::{Frozen, Recovered, TokenEvent, Unfrozen, Wired};
+use crate::events::{Frozen, IssuerRestrained, TokenEvent, Unfrozen, Wired};
 use crate::ledger::{transfer_event, Ledger};
 use crate::types::{
-    Asset, AssetId, Interaction, LastTrade, Liquidation, Offering, OfferingId, Outcome, RequestId,
-    Subscription, TransferRequest, MAX_DECISION_PERIOD, MIN_DECISION_PERIOD,
+    Asset, AssetId, Interaction, LastTrade, Liquidation, Offering, OfferingId, Outcome, Position,
+    RequestId, Subscription, TransferRequest, MAX_DECISION_PERIOD, MIN_DECISION_PERIOD,
 };
 use ink::prelude::string::String;
+use ink::prelude::vec::Vec;
 use ink::storage::Mapping;
-use interfaces::{restriction, AccountId, Balance, Hash, PSP22Error, Timestamp, TokenError};
+use interfaces::{
+    restriction, AccountId, Balance, Hash, IssuerRestraint, PSP22Error, Timestamp, TokenError,
+};
 
 /// Who a message comes from, when, and with what value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +113,12 @@ pub struct TokenState {
     pub(crate) assets: Mapping<AssetId, Asset>,
     pub(crate) asset_count: AssetId,
     pub(crate) liquidations: Mapping<(AssetId, u32), Liquidation>,
+    /// The issuer's restraint as the registry last pushed it (root cell: read with the root,
+    /// no storage operation of its own).
+    pub(crate) restraint: IssuerRestraint,
+    /// Each account's open positions (see [`Position`]), for `recover`; at most
+    /// `MAX_OPEN_POSITIONS` per account, no entry for an account without any.
+    pub(crate) positions: Mapping<AccountId, Vec<Position>>,
 }
 
 impl TokenState {
@@ -131,6 +159,8 @@ impl TokenState {
             assets: Mapping::default(),
             asset_count: 0,
             liquidations: Mapping::default(),
+            restraint: IssuerRestraint::default(),
+            positions: Mapping::default(),
         };
         let mut outcome = Outcome::default();
         outcome.event(mint);
@@ -191,6 +221,24 @@ impl TokenState {
             .saturating_sub(self.ledger.balance_of(self.issuer))
     }
 
+    /// Accounts other than the issuer with a positive balance.
+    pub fn holder_count(&self) -> u32 {
+        let issuer_holds = self.ledger.balance_of(self.issuer) > 0;
+        self.ledger
+            .funded_accounts()
+            .saturating_sub(u32::from(issuer_holds))
+    }
+
+    /// The issuer's restraint as the registry last set it.
+    pub fn restraint(&self) -> IssuerRestraint {
+        self.restraint
+    }
+
+    /// Whether the issuer is restrained at `now`.
+    pub fn is_restrained(&self, now: Timestamp) -> bool {
+        self.restraint.applies_at(now)
+    }
+
     /// The last executed sale with a price.
     pub fn last_trade(&self) -> Option<LastTrade> {
         self.last_trade
@@ -225,7 +273,15 @@ impl TokenState {
         }
     }
 
-    fn ensure_governance(&self, caller: AccountId) -> Result<(), TokenError> {
+    pub(crate) fn ensure_not_restrained(&self, now: Timestamp) -> Result<(), TokenError> {
+        if self.is_restrained(now) {
+            Err(TokenError::IssuerRestrained)
+        } else {
+            Ok(())
+        }
+    }
+
+    pub(crate) fn ensure_governance(&self, caller: AccountId) -> Result<(), TokenError> {
         match self.links {
             Some(links) if links.governance == caller => Ok(()),
             _ => Err(TokenError::NotGovernance),
@@ -264,11 +320,14 @@ impl TokenState {
         Ok(restriction::SUCCESS)
     }
 
-    /// Codes 1 to 5: whether `from` may move tokens to `to` at all, before amounts.
+    /// Codes 1 to 5 and 9: whether `from` may move tokens to `to` at all, before amounts.
+    /// Tokens given back to the issuer pass after codes 1 and 2 (no membership, no approval);
+    /// the issuer's own tokens meet code 9 while he is restrained.
     fn policy_code(
         &self,
         from: AccountId,
         to: AccountId,
+        now: Timestamp,
         members: &impl Membership,
     ) -> Result<u8, TokenError> {
         if self.links.is_none() {
@@ -277,12 +336,18 @@ impl TokenState {
         if self.frozen {
             return Ok(restriction::FROZEN);
         }
+        if to == self.issuer {
+            return Ok(restriction::SUCCESS);
+        }
         let code = self.membership_code(from, to, members)?;
         if code != restriction::SUCCESS {
             return Ok(code);
         }
         if from != self.issuer {
             return Ok(restriction::APPROVAL_REQUIRED);
+        }
+        if self.is_restrained(now) {
+            return Ok(restriction::ISSUER_RESTRAINED);
         }
         Ok(restriction::SUCCESS)
     }
@@ -298,20 +363,22 @@ impl TokenState {
         }
     }
 
-    /// The ERC-1404 code a PSP22 transfer of `amount` from `from` to `to` would meet now.
-    /// Zero-value and self-transfers are no-ops that succeed (code 0). If the registry cannot
-    /// be asked, code 8 (`REGISTRY_UNAVAILABLE`).
+    /// The ERC-1404 code a PSP22 transfer of `amount` from `from` to `to` would meet at `now`.
+    /// Zero-value and self-transfers are no-ops that succeed (code 0). Then codes 1 to 5, 9
+    /// (the issuer's own tokens while he is restrained), 6 and 7. If the registry cannot be
+    /// asked, code 8 (`REGISTRY_UNAVAILABLE`).
     pub fn detect_transfer_restriction(
         &self,
         from: AccountId,
         to: AccountId,
         amount: Balance,
+        now: Timestamp,
         members: &impl Membership,
     ) -> u8 {
         if from == to || amount == 0 {
             return restriction::SUCCESS;
         }
-        match self.policy_code(from, to, members) {
+        match self.policy_code(from, to, now, members) {
             Ok(restriction::SUCCESS) => self.balance_code(from, amount),
             Ok(code) => code,
             Err(_) => restriction::REGISTRY_UNAVAILABLE,
@@ -323,15 +390,16 @@ impl TokenState {
     /// PSP22 `transfer_from(from, to, value)` called by `caller` (`transfer` is the case
     /// `caller == from`).
     ///
-    /// Precedence: no-op for `from == to` or `value == 0`; then restriction codes 1 to 5
-    /// (`Custom`); then `InsufficientAllowance` (when `caller != from`); then
-    /// `InsufficientBalance`; then `Custom` for code 7 (locked).
+    /// Precedence: no-op for `from == to` or `value == 0`; then restriction codes 1 to 5 and
+    /// 9 (`Custom`; a transfer to the issuer skips 3 to 5); then `InsufficientAllowance` (when
+    /// `caller != from`); then `InsufficientBalance`; then `Custom` for code 7 (locked).
     pub fn psp22_transfer_from(
         &mut self,
         caller: AccountId,
         from: AccountId,
         to: AccountId,
         value: Balance,
+        now: Timestamp,
         members: &impl Membership,
     ) -> Result<Outcome, PSP22Error> {
         let mut outcome = Outcome::default();
@@ -339,7 +407,7 @@ impl TokenState {
             return Ok(outcome);
         }
         let code = self
-            .policy_code(from, to, members)
+            .policy_code(from, to, now, members)
             .map_err(|_| restriction_error(restriction::REGISTRY_UNAVAILABLE))?;
         if code != restriction::SUCCESS {
             return Err(restriction_error(code));
@@ -422,42 +490,26 @@ impl TokenState {
         Ok(outcome)
     }
 
-    /// Moves `lost`'s whole balance to `new_account` (a recovery ruling). Works while frozen.
+    /// The registry sets the issuer's restraint (it pushes it whenever his open misconduct
+    /// cases or his suspension change). Stored as given; applied by every rule at its `now`.
     ///
     /// # Errors
-    /// `NotGovernance`; `InvalidRecovery` if both are the same account; `CannotRecoverIssuer`
-    /// if either is the issuer; `NothingToRecover`; `RecoveryBlockedByLockedBalance` while
-    /// `lost` has open requests (they can be cancelled by anyone after their settlement
-    /// deadline).
-    pub fn recover(
+    /// `NotWired`; `NotRegistry` for any caller but the registry.
+    pub fn restrain(
         &mut self,
         caller: AccountId,
-        lost: AccountId,
-        new_account: AccountId,
+        restraint: IssuerRestraint,
     ) -> Result<Outcome, TokenError> {
-        self.ensure_governance(caller)?;
-        if lost == new_account {
-            return Err(TokenError::InvalidRecovery);
+        let links = self.ensure_links()?;
+        if caller != links.registry {
+            return Err(TokenError::NotRegistry);
         }
-        if lost == self.issuer || new_account == self.issuer {
-            return Err(TokenError::CannotRecoverIssuer);
-        }
-        let amount = self.ledger.balance_of(lost);
-        if amount == 0 {
-            return Err(TokenError::NothingToRecover);
-        }
-        if self.ledger.locked_of(lost) > 0 {
-            return Err(TokenError::RecoveryBlockedByLockedBalance);
-        }
-        let change = self.ledger.move_unlocked(lost, new_account, amount)?;
+        self.restraint = restraint;
         let mut outcome = Outcome::default();
-        outcome.event(transfer_event(&change));
-        outcome.event(TokenEvent::Recovered(Recovered {
-            lost,
-            new_account,
-            amount,
+        outcome.event(TokenEvent::IssuerRestrained(IssuerRestrained {
+            open_cases: restraint.open_cases,
+            suspended_until: restraint.suspended_until,
         }));
-        outcome.interact(Interaction::RecoveryHook { lost, new_account });
         Ok(outcome)
     }
 

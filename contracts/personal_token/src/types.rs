@@ -18,6 +18,9 @@ pub const MAX_INVITEES: usize = 32;
 /// Most distinct subscribers of one offering: `settle` delivers to each in one call, so the
 /// bound keeps that call's cost bounded. A larger round is several offerings.
 pub const MAX_SUBSCRIBERS: u32 = 32;
+/// Most open positions one account may hold (see [`Position`]): `recover` moves all of them
+/// in one call, so the bound keeps that call's cost bounded.
+pub const MAX_OPEN_POSITIONS: usize = 8;
 /// Largest page of a listing query.
 pub const MAX_PAGE: u32 = 50;
 /// Shortest decision period accepted (one minute).
@@ -154,6 +157,24 @@ pub struct Subscription {
     pub paid: Balance,
     /// Whether the tokens were delivered at settlement.
     pub delivered: bool,
+}
+
+/// An open position of an account, what `recover` must unwind or move. Kept per account in
+/// `TokenState::positions` (`Mapping<AccountId, Vec<Position>>`: one storage cell per account
+/// with positions, at most [`MAX_OPEN_POSITIONS`] entries of 9 bytes; opening or closing one
+/// reads and rewrites that cell, and the cell is removed when the last position closes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub enum Position {
+    /// An open request where the account is the seller (his tokens are locked in it).
+    Selling(RequestId),
+    /// An open funded request where the account is the buyer (his payment is in escrow).
+    Buying(RequestId),
+    /// A subscription whose payment is still in escrow: in an open offering, in a failed one
+    /// not yet refunded, or in a settled one that delivered him nothing and that he has not
+    /// refunded yet.
+    Subscribed(OfferingId),
 }
 
 /// What kind of asset a disclosure describes.

@@ -16,7 +16,9 @@
 //! as long as it is not released: an expulsion slashes every unreleased bond of the expelled
 //! member's vouchers). It is free when the application was withdrawn or expired, or when the
 //! member completed his resignation. A released or slashed vouch stays on record
-//! (`has_vouched_for`).
+//! (`has_vouched_for`). While a misconduct case against the member is open (`open_case`), the
+//! vouches of his admission cannot be released even after the lock period (`DisputePending`):
+//! an expulsion on that case must still find them.
 //!
 //! Vouch records are keyed by (subject, slot) and a subject's slots run on across his
 //! applications, so withdrawing and applying again never overwrites a record whose bond is
@@ -201,6 +203,7 @@ impl RegistryState {
                     first_vouch_slot: application.first_vouch_slot,
                     token: None,
                     splitter: None,
+                    open_cases: 0,
                 };
                 self.admit(candidate, &info, admission);
                 outcome.event(RegistryEvent::MemberAdmitted(MemberAdmitted {
@@ -257,7 +260,8 @@ impl RegistryState {
     ///
     /// # Errors
     /// In this order: `NothingToRelease` (no vouch, or its bond already released or slashed),
-    /// `VouchStillLocked`, `ArithmeticOverflow`.
+    /// `VouchStillLocked`, `DisputePending` (a vouch of `subject`'s admission while a case
+    /// against him is open: the bond stays within reach of the ruling), `ArithmeticOverflow`.
     ///
     /// # Events
     /// `VouchReleased`.
@@ -279,6 +283,9 @@ impl RegistryState {
         if self.vouch_at_stake(subject, slot, ctx.now) {
             return Err(RegistryError::VouchStillLocked);
         }
+        if self.vouch_held_by_case(subject, slot) {
+            return Err(RegistryError::DisputePending);
+        }
         let bonds_held = self.bonds_minus(vouch.bond)?;
         // Effects.
         vouch.released = true;
@@ -292,6 +299,18 @@ impl RegistryState {
         }));
         outcome.pay(voucher, vouch.bond);
         Ok(outcome)
+    }
+
+    /// Whether vouch `slot` on `subject` backs the admission of a member against whom a case
+    /// is open (the vouches an expulsion would slash). Vouches on his earlier withdrawn
+    /// applications are never slashed, so a case does not hold them.
+    pub fn vouch_held_by_case(&self, subject: AccountId, slot: u32) -> bool {
+        self.members.get(subject).is_some_and(|info| {
+            // proof: `first_vouch_slot + voucher_count` was computed with checked maths when
+            // the last vouch was recorded, so it does not saturate.
+            let end = info.first_vouch_slot.saturating_add(info.voucher_count);
+            info.open_cases > 0 && (info.first_vouch_slot..end).contains(&slot)
+        })
     }
 
     /// Whether the vouch in `slot` on `subject` is still at stake at `now` (whatever its

@@ -94,7 +94,8 @@ pub struct MemberSuspended {
     /// The member.
     #[ink(topic)]
     pub member: AccountId,
-    /// End of the suspension; he is active again from then on.
+    /// End of the suspension in effect (the later of the current unexpired end and the one
+    /// asked: a suspension only lengthens); he is active again from then on.
     pub until: Timestamp,
 }
 
@@ -190,6 +191,30 @@ pub struct TreasuryWithdrawn {
     pub amount: Balance,
 }
 
+/// Governance opened a misconduct dispute against a member: he is held (no resignation, no
+/// release of his admission's vouch bonds, no token launch) and his token restrained until it
+/// is closed.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseOpened {
+    /// The accused member.
+    #[ink(topic)]
+    pub member: AccountId,
+    /// His open cases including this one.
+    pub open_cases: u32,
+}
+
+/// Governance executed a misconduct dispute against a member (whatever its ruling).
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseClosed {
+    /// The accused member.
+    #[ink(topic)]
+    pub member: AccountId,
+    /// His open cases left (0: no longer held).
+    pub open_cases: u32,
+}
+
 pub use interfaces::events::CodeUpgraded;
 
 /// Every event the registry's logic can produce, in the order the glue emits them.
@@ -227,4 +252,8 @@ pub enum RegistryEvent {
     TreasuryWithdrawn(TreasuryWithdrawn),
     /// See [`CodeUpgraded`].
     CodeUpgraded(CodeUpgraded),
+    /// See [`CaseOpened`].
+    CaseOpened(CaseOpened),
+    /// See [`CaseClosed`].
+    CaseClosed(CaseClosed),
 }

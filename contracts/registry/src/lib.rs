@@ -14,6 +14,13 @@
 //!   freezes the member's token and pays his bond and his vouchers' unreleased bonds to his
 //!   token's holders, or to the treasury ([`membership`]).
 //! - A member without a token may resign and get his bond back after a cooldown.
+//! - Governance records the misconduct disputes it opens and executes against a member
+//!   (`open_case`, `close_case`). While one is open the member cannot complete a resignation,
+//!   his admission's vouch bonds cannot be released and he cannot launch a token
+//!   (`DisputePending`), and his token is restrained: the registry pushes the restraint (open
+//!   cases, end of suspension) to it whenever it changes, on `open_case`, `close_case`,
+//!   `suspend` and `reinstate`. A suspension only lengthens; `reinstate` alone shortens it.
+//!   Governance asks `accusable` whom it may accuse and how many vouchers to exclude.
 //!
 //! The rules live in plain Rust ([`state`], [`admission`], [`membership`]), tested without a
 //! chain; the contract below only supplies the caller, the time and the value sent, emits the
@@ -29,6 +36,9 @@
 //!   `member_count` the number ever admitted, listed by `member_at(0..member_count)`;
 //! - an application gathers at most [`types::MAX_VOUCHERS`] vouches, one per voucher;
 //! - a member has at most one token, and `issuer_of(token_of(m)) == m`;
+//! - a member's `open_cases` counts the cases opened and not closed; it is 0 for a member
+//!   whose resignation completed; every change of it or of a suspension is pushed to his
+//!   token (unless he is expelled);
 //! - value leaves the contract only after all state changes of the message; only governance
 //!   changes parameters, code hashes and code, and spends the treasury.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
@@ -61,8 +71,8 @@ pub mod registry {
     use ink::prelude::{string::String, vec::Vec};
     use ink::ToAccountId;
     use interfaces::{
-        call_outcome, query_outcome, MemberEnforcement, MemberRegistry, PayoutDistribution,
-        RegistryError, TokenRemedies,
+        call_outcome, query_outcome, Accusable, MemberEnforcement, MemberRegistry,
+        PayoutDistribution, RegistryError, TokenRemedies,
     };
     use payout_splitter::payout_splitter::PayoutSplitterRef;
     use personal_token::personal_token::PersonalTokenRef;
@@ -153,6 +163,10 @@ pub mod registry {
                     let mut remedies: ink::contract_ref!(TokenRemedies) = token.into();
                     call_outcome(remedies.call_mut().freeze().try_invoke())
                 }
+                Interaction::RestrainToken { token, restraint } => {
+                    let mut remedies: ink::contract_ref!(TokenRemedies) = token.into();
+                    call_outcome(remedies.call_mut().restrain(restraint).try_invoke())
+                }
                 Interaction::Distribute {
                     splitter,
                     amount,
@@ -195,6 +209,8 @@ pub mod registry {
                 RegistryEvent::CodeHashesChanged(e) => env.emit_event(e),
                 RegistryEvent::TreasuryWithdrawn(e) => env.emit_event(e),
                 RegistryEvent::CodeUpgraded(e) => env.emit_event(e),
+                RegistryEvent::CaseOpened(e) => env.emit_event(e),
+                RegistryEvent::CaseClosed(e) => env.emit_event(e),
             }
         }
 
@@ -248,11 +264,13 @@ pub mod registry {
 
         /// The caller takes back his vouch bond on `member_or_candidate` once it is no longer
         /// at stake: the application was withdrawn or expired, the member completed his
-        /// resignation, or `vouch_lock_period` has passed since admission (not expelled).
-        /// Caller: a voucher of `member_or_candidate`.
+        /// resignation, or `vouch_lock_period` has passed since admission (not expelled), and
+        /// no misconduct case against the member is open. Caller: a voucher of
+        /// `member_or_candidate`.
         ///
         /// # Errors
-        /// In this order: `NothingToRelease`, `VouchStillLocked`, `ArithmeticOverflow`,
+        /// In this order: `NothingToRelease`, `VouchStillLocked`, `DisputePending` (a vouch of
+        /// the member's admission while a case against him is open), `ArithmeticOverflow`,
         /// `TransferFailed`.
         ///
         /// # Events
@@ -281,10 +299,10 @@ pub mod registry {
         }
 
         /// The caller completes his resignation and gets his member bond back. Caller: a
-        /// resigning member, after the cooldown.
+        /// resigning member, after the cooldown, with no misconduct case against him open.
         ///
         /// # Errors
-        /// In this order: `NotMember`, `NotResigning`, `CooldownNotOver`,
+        /// In this order: `NotMember`, `NotResigning`, `CooldownNotOver`, `DisputePending`,
         /// `ArithmeticOverflow`, `TransferFailed`.
         ///
         /// # Events
@@ -300,7 +318,8 @@ pub mod registry {
         /// Launches the caller's personal token and its payout splitter from the stored code
         /// hashes (salt: the caller's account), wires the token to this registry, the splitter
         /// and governance, and records both. One person, one token. Caller: an active member
-        /// without a token. Returns `(token, splitter)`.
+        /// without a token and with no misconduct case against him open. Returns
+        /// `(token, splitter)`.
         ///
         /// The instantiations necessarily come before the record (their addresses are only
         /// known afterwards); the callees are fresh contracts of governance-approved code,
@@ -308,10 +327,11 @@ pub mod registry {
         /// failure reverts the whole message.
         ///
         /// # Errors
-        /// In this order: `NotActiveMember`, `AlreadyHasToken`, `Token(e)` (the token's
-        /// constructor refused the arguments, e.g. `ZeroAmount` or `InvalidDecisionPeriod`),
-        /// `InstantiationFailed` (either instantiation failed below that), then the errors
-        /// of `wire` (`Token(e)`, `CallFailed`).
+        /// In this order: `NotActiveMember`, `AlreadyHasToken`, `DisputePending` (a case
+        /// against him is open), `Token(e)` (the token's constructor refused the arguments,
+        /// e.g. `ZeroAmount` or `InvalidDecisionPeriod`), `InstantiationFailed` (either
+        /// instantiation failed below that), then the errors of `wire` (`Token(e)`,
+        /// `CallFailed`).
         ///
         /// # Events
         /// `TokenLaunched` (and the token's `Transfer` and `Wired`).
@@ -570,31 +590,45 @@ pub mod registry {
         fn has_vouched_for(&self, voucher: AccountId, member: AccountId) -> bool {
             self.state.has_vouched_for(voucher, member)
         }
+
+        /// Whether `account` can be accused of misconduct: `Some` for a member who is active,
+        /// suspended (also if it lapsed) or resigning, with his admission's voucher count and
+        /// whether he counts in `active_count`; `None` for strangers, candidates, expelled
+        /// members and those whose resignation completed.
+        #[ink(message)]
+        fn accusable(&self, account: AccountId) -> Option<Accusable> {
+            self.state.accusable(account)
+        }
     }
 
     impl MemberEnforcement for Registry {
-        /// Suspends `member` until `until` (or moves the end of his suspension). Caller:
+        /// Suspends `member` until `until`, or lengthens his suspension: the end in effect is
+        /// the later of the current unexpired end and `until` (only `reinstate` shortens a
+        /// suspension). If he has a token, it is told his restraint (`restrain`). Caller:
         /// governance.
         ///
         /// # Errors
         /// In this order: `NotGovernance`, `InvalidSuspension` (`until <= now`), `NotMember`,
-        /// `AlreadyExpelled`, `NotActiveMember` (resigning or resigned).
+        /// `AlreadyExpelled`, `NotActiveMember` (resigning or resigned), then the token's
+        /// `restrain` error (`Token(e)`, `CallFailed`).
         ///
         /// # Events
-        /// `MemberSuspended`.
+        /// `MemberSuspended` with the end in effect (and the token's `IssuerRestrained`).
         #[ink(message)]
         fn suspend(&mut self, member: AccountId, until: Timestamp) -> Result<()> {
             let outcome = self.state.suspend(self.ctx(), member, until)?;
             self.perform(outcome)
         }
 
-        /// Lifts `member`'s suspension. Caller: governance.
+        /// Lifts `member`'s suspension. If he has a token, it is told his restraint with
+        /// `suspended_until = 0` (his open cases still restrain it). Caller: governance.
         ///
         /// # Errors
-        /// In this order: `NotGovernance`, `NotMember`, `NotSuspended`.
+        /// In this order: `NotGovernance`, `NotMember`, `NotSuspended`, then the token's
+        /// `restrain` error (`Token(e)`, `CallFailed`).
         ///
         /// # Events
-        /// `MemberReinstated`.
+        /// `MemberReinstated` (and the token's `IssuerRestrained`).
         #[ink(message)]
         fn reinstate(&mut self, member: AccountId) -> Result<()> {
             let outcome = self.state.reinstate(self.ctx(), member)?;
@@ -618,6 +652,40 @@ pub mod registry {
         #[ink(message)]
         fn expel(&mut self, member: AccountId) -> Result<()> {
             let outcome = self.state.expel(self.ctx(), member, &TokenQueries)?;
+            self.perform(outcome)
+        }
+
+        /// Records a misconduct dispute opened against `member` (active, suspended or
+        /// resigning): until it is closed he cannot complete a resignation, his admission's
+        /// vouch bonds cannot be released and he cannot launch a token, and his token (if
+        /// any) is restrained. Caller: governance.
+        ///
+        /// # Errors
+        /// In this order: `NotGovernance`, `NotMember` (never admitted, or his resignation
+        /// completed), `AlreadyExpelled`, `ArithmeticOverflow`, then the token's `restrain`
+        /// error (`Token(e)`, `CallFailed`).
+        ///
+        /// # Events
+        /// `CaseOpened` (and the token's `IssuerRestrained`).
+        #[ink(message)]
+        fn open_case(&mut self, member: AccountId) -> Result<()> {
+            let outcome = self.state.open_case(self.ctx(), member)?;
+            self.perform(outcome)
+        }
+
+        /// Records that a misconduct dispute against `member` was executed, whatever its
+        /// ruling and whatever his status now; his token (unless he is expelled) is told the
+        /// cases left. Caller: governance, before it enforces the ruling.
+        ///
+        /// # Errors
+        /// In this order: `NotGovernance`, `NotMember` (never admitted), `NoOpenCase`, then
+        /// the token's `restrain` error (`Token(e)`, `CallFailed`).
+        ///
+        /// # Events
+        /// `CaseClosed` (and the token's `IssuerRestrained`).
+        #[ink(message)]
+        fn close_case(&mut self, member: AccountId) -> Result<()> {
+            let outcome = self.state.close_case(self.ctx(), member)?;
             self.perform(outcome)
         }
     }

@@ -14,10 +14,24 @@
 //! freezes his token. The slashed value goes to his token's holders through his payout
 //! splitter if his token has holders other than him; otherwise (no token, or nobody else holds
 //! it, or nothing was slashed) to the registry treasury.
+//!
+//! ## Open cases
+//!
+//! Governance records every misconduct dispute it opens against a member (`open_case`) and
+//! closes it when the dispute is executed, whatever the ruling (`close_case`). While the
+//! member has an open case he stays within reach of the ruling: his resignation cannot
+//! complete (his bond stays), the vouch bonds of his admission cannot be released (his
+//! vouchers stay liable), and he cannot launch a token (`DisputePending` for all three).
+//!
+//! His token, if any, is told his restraint (open cases, end of his suspension) whenever
+//! either changes (`Interaction::RestrainToken`: `open_case`, `close_case`, `suspend`,
+//! `reinstate`) and applies it itself, without asking the registry on a hot path. A suspension
+//! only lengthens: `suspend` keeps the later of the current unexpired end and the new one;
+//! only `reinstate` shortens it (to none).
 
 use crate::events::{
-    MemberExpelled, MemberReinstated, MemberSuspended, RegistryEvent, ResignationCompleted,
-    Resigned, TokenLaunched, VoucherPenalised,
+    CaseClosed, CaseOpened, MemberExpelled, MemberReinstated, MemberSuspended, RegistryEvent,
+    ResignationCompleted, Resigned, TokenLaunched, VoucherPenalised,
 };
 use crate::state::{Ctx, RegistryState, TokenHolders};
 use crate::types::{expel_memo, Interaction, MemberInfo, MemberStatus, Outcome};
@@ -30,11 +44,15 @@ impl RegistryState {
     /// Whether `ctx.caller` may launch a token now; returns his record.
     ///
     /// # Errors
-    /// `NotActiveMember`, `AlreadyHasToken`.
+    /// In this order: `NotActiveMember`, `AlreadyHasToken`, `DisputePending` (a case against
+    /// him is open).
     pub fn check_launch(&self, ctx: Ctx) -> Result<MemberInfo, RegistryError> {
         let info = self.ensure_active(ctx.caller, ctx.now)?;
         if info.token.is_some() {
             return Err(RegistryError::AlreadyHasToken);
+        }
+        if info.open_cases > 0 {
+            return Err(RegistryError::DisputePending);
         }
         Ok(info)
     }
@@ -43,7 +61,7 @@ impl RegistryState {
     /// again, so a token is recorded only for an active member without one).
     ///
     /// # Errors
-    /// `NotActiveMember`, `AlreadyHasToken`.
+    /// In this order: `NotActiveMember`, `AlreadyHasToken`, `DisputePending`.
     ///
     /// # Events
     /// `TokenLaunched`.
@@ -109,9 +127,11 @@ impl RegistryState {
     }
 
     /// `ctx.caller` completes his resignation after the cooldown; his member bond is refunded.
+    /// Not while a case against him is open: his bond stays within reach of the ruling.
     ///
     /// # Errors
-    /// In this order: `NotMember`, `NotResigning`, `CooldownNotOver`, `ArithmeticOverflow`.
+    /// In this order: `NotMember`, `NotResigning`, `CooldownNotOver`, `DisputePending`,
+    /// `ArithmeticOverflow`.
     ///
     /// # Events
     /// `ResignationCompleted`.
@@ -123,6 +143,9 @@ impl RegistryState {
         };
         if ctx.now < self.resignation_completable_at(since) {
             return Err(RegistryError::CooldownNotOver);
+        }
+        if info.open_cases > 0 {
+            return Err(RegistryError::DisputePending);
         }
         let bond = info.bond;
         let bonds_held = self.bonds_minus(bond)?;
@@ -142,15 +165,20 @@ impl RegistryState {
 
     // ----- enforcement (governance) --------------------------------------------------------
 
-    /// Suspends `member` until `until`, or changes the end of his current suspension. He
-    /// still counts in `active_count`. Caller: governance.
+    /// Suspends `member` until `until`, or lengthens his current suspension: the end in
+    /// effect is the later of the current unexpired end and `until` (a suspension only
+    /// lengthens; `reinstate` is the only way to shorten it). He still counts in
+    /// `active_count`. Caller: governance.
     ///
     /// # Errors
     /// In this order: `NotGovernance`, `InvalidSuspension` (`until <= now`), `NotMember`,
     /// `AlreadyExpelled`, `NotActiveMember` (resigning or resigned).
     ///
     /// # Events
-    /// `MemberSuspended`.
+    /// `MemberSuspended` with the end in effect.
+    ///
+    /// # Interactions
+    /// `RestrainToken` with his open cases and the end in effect, if he has a token.
     pub fn suspend(
         &mut self,
         ctx: Ctx,
@@ -169,6 +197,11 @@ impl RegistryState {
             }
             MemberStatus::Active | MemberStatus::Suspended { .. } => {}
         }
+        // A lapsed end is before `now < until`, so the maximum keeps only an unexpired one.
+        let until = match info.status {
+            MemberStatus::Suspended { until: current } => current.max(until),
+            _ => until,
+        };
         // Effects.
         info.status = MemberStatus::Suspended { until };
         self.members.insert(member, &info);
@@ -177,6 +210,7 @@ impl RegistryState {
             member,
             until,
         }));
+        push_restraint(&mut outcome, &info);
         Ok(outcome)
     }
 
@@ -187,6 +221,9 @@ impl RegistryState {
     ///
     /// # Events
     /// `MemberReinstated`.
+    ///
+    /// # Interactions
+    /// `RestrainToken` with his open cases and `suspended_until = 0`, if he has a token.
     pub fn reinstate(&mut self, ctx: Ctx, member: AccountId) -> Result<Outcome, RegistryError> {
         self.ensure_governance(ctx.caller)?;
         let mut info = self.members.get(member).ok_or(RegistryError::NotMember)?;
@@ -198,6 +235,75 @@ impl RegistryState {
         self.members.insert(member, &info);
         let mut outcome = Outcome::default();
         outcome.event(RegistryEvent::MemberReinstated(MemberReinstated { member }));
+        push_restraint(&mut outcome, &info);
+        Ok(outcome)
+    }
+
+    /// Records that governance opened a misconduct dispute against `member` (see the module
+    /// docs). Caller: governance. A member can be accused while active, suspended or
+    /// resigning; an expelled member is judged already, and one whose resignation completed is
+    /// no longer a member.
+    ///
+    /// # Errors
+    /// In this order: `NotGovernance`, `NotMember` (never admitted, or his resignation
+    /// completed), `AlreadyExpelled`, `ArithmeticOverflow`.
+    ///
+    /// # Events
+    /// `CaseOpened`.
+    ///
+    /// # Interactions
+    /// `RestrainToken` with the new open cases, if he has a token.
+    pub fn open_case(&mut self, ctx: Ctx, member: AccountId) -> Result<Outcome, RegistryError> {
+        self.ensure_governance(ctx.caller)?;
+        let mut info = self.members.get(member).ok_or(RegistryError::NotMember)?;
+        match info.status {
+            MemberStatus::Resigned => return Err(RegistryError::NotMember),
+            MemberStatus::Expelled => return Err(RegistryError::AlreadyExpelled),
+            MemberStatus::Active
+            | MemberStatus::Suspended { .. }
+            | MemberStatus::Resigning { .. } => {}
+        }
+        let open_cases = info
+            .open_cases
+            .checked_add(1)
+            .ok_or(RegistryError::ArithmeticOverflow)?;
+        // Effects.
+        info.open_cases = open_cases;
+        self.members.insert(member, &info);
+        let mut outcome = Outcome::default();
+        outcome.event(RegistryEvent::CaseOpened(CaseOpened { member, open_cases }));
+        push_restraint(&mut outcome, &info);
+        Ok(outcome)
+    }
+
+    /// Records that governance executed a misconduct dispute against `member`, whatever its
+    /// ruling. Caller: governance, before it enforces the ruling. Works whatever his status
+    /// (another dispute may have expelled him meanwhile).
+    ///
+    /// # Errors
+    /// In this order: `NotGovernance`, `NotMember` (never admitted), `NoOpenCase`.
+    ///
+    /// # Events
+    /// `CaseClosed`.
+    ///
+    /// # Interactions
+    /// `RestrainToken` with the open cases left, if he has a token and is not expelled (an
+    /// expelled member's token is frozen for good; nothing is asked of it).
+    pub fn close_case(&mut self, ctx: Ctx, member: AccountId) -> Result<Outcome, RegistryError> {
+        self.ensure_governance(ctx.caller)?;
+        let mut info = self.members.get(member).ok_or(RegistryError::NotMember)?;
+        let open_cases = info
+            .open_cases
+            .checked_sub(1)
+            .ok_or(RegistryError::NoOpenCase)?;
+        // Effects.
+        info.open_cases = open_cases;
+        self.members.insert(member, &info);
+        let mut outcome = Outcome::default();
+        outcome.event(RegistryEvent::CaseClosed(CaseClosed { member, open_cases }));
+        if info.status != MemberStatus::Expelled {
+            push_restraint(&mut outcome, &info);
+        }
         Ok(outcome)
     }
 
@@ -308,5 +414,15 @@ impl RegistryState {
             });
         }
         Ok(outcome)
+    }
+}
+
+/// Tells `info`'s token (if any) his restraint as it stands after the message.
+fn push_restraint(outcome: &mut Outcome, info: &MemberInfo) {
+    if let Some(token) = info.token {
+        outcome.interact(Interaction::RestrainToken {
+            token,
+            restraint: info.restraint(),
+        });
     }
 }

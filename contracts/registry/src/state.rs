@@ -15,7 +15,7 @@ use crate::types::{
 };
 use ink::prelude::vec::Vec;
 use ink::storage::Mapping;
-use interfaces::{AccountId, Balance, Hash, RegistryError, Timestamp};
+use interfaces::{AccountId, Accusable, Balance, Hash, RegistryError, Timestamp};
 
 /// Who a message comes from, when, and with what value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +136,7 @@ impl RegistryState {
                 first_vouch_slot: 0,
                 token: None,
                 splitter: None,
+                open_cases: 0,
             };
             let admission = state.prepare_admission()?;
             state.admit(member, &info, admission);
@@ -181,6 +182,24 @@ impl RegistryState {
         self.members
             .get(account)
             .is_some_and(|info| info.status.is_active_at(now))
+    }
+
+    /// Whether `account` can be accused of misconduct, with what governance needs to size the
+    /// jury: `Some` for a member who is active, suspended (also if the suspension lapsed) or
+    /// resigning; `None` for a stranger, a candidate, an expelled member and one whose
+    /// resignation completed. `vouchers` is his admission's voucher count and `counted_active`
+    /// whether he counts in `active_count`.
+    pub fn accusable(&self, account: AccountId) -> Option<Accusable> {
+        let info = self.members.get(account)?;
+        match info.status {
+            MemberStatus::Active
+            | MemberStatus::Suspended { .. }
+            | MemberStatus::Resigning { .. } => Some(Accusable {
+                vouchers: info.voucher_count,
+                counted_active: info.status.counts_as_active(),
+            }),
+            MemberStatus::Resigned | MemberStatus::Expelled => None,
+        }
     }
 
     /// Members neither expelled nor resigned or resigning. A suspended member counts: his

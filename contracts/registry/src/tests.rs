@@ -6,6 +6,9 @@
 //! nothing (same scalars, no storage write) and, after every call, that the registry's
 //! simulated balance equals `bonds_held + treasury`, that `bonds_held` equals the bonds on
 //! record and that `active_count` equals the members counted as active.
+//!
+//! The open cases of misconduct disputes (`open_case`, `close_case`, what they hold, and the
+//! restraint pushed to a member's token) are tested in [`case_tests`].
 
 // Tests compute expectations with plain arithmetic on small numbers (an overflow panics the
 // test, which is what it should do).
@@ -16,6 +19,8 @@ use crate::state::{Ctx, RegistryState, TokenHolders};
 use crate::types::*;
 use interfaces::{AccountId, Balance, Hash, RegistryError, Timestamp};
 use std::collections::BTreeMap;
+
+mod case_tests;
 
 type Env = ink::env::DefaultEnvironment;
 
@@ -189,7 +194,7 @@ impl Fixture {
                                 .checked_sub(*amount)
                                 .expect("registry pays more than it holds");
                         }
-                        Interaction::FreezeToken { .. } => {}
+                        Interaction::FreezeToken { .. } | Interaction::RestrainToken { .. } => {}
                     }
                 }
             }
@@ -212,6 +217,12 @@ impl Fixture {
                 bonds += info.bond;
                 if matches!(info.status, MemberStatus::Resigned | MemberStatus::Expelled) {
                     assert_eq!(info.bond, 0, "a bond kept after resignation or expulsion");
+                }
+                if info.status == MemberStatus::Resigned {
+                    assert_eq!(
+                        info.open_cases, 0,
+                        "a resignation completed with a case open"
+                    );
                 }
                 if info.status.counts_as_active() {
                     active += 1;
@@ -359,6 +370,7 @@ fn genesis_members_are_active_with_no_bond_and_duplicates_are_ignored() {
                 first_vouch_slot: 0,
                 token: None,
                 splitter: None,
+                open_cases: 0,
             })
         );
     }
@@ -626,6 +638,7 @@ fn the_vouch_reaching_the_requirement_admits_in_the_same_call() {
             first_vouch_slot: 0,
             token: None,
             splitter: None,
+            open_cases: 0,
         })
     );
     assert!(f.state.is_active(account(X), f.now));
@@ -1455,6 +1468,8 @@ fn every_governance_message_refuses_strangers_members_candidates_and_expelled_me
                 s.set_code_hashes(c, Hash::from([1; 32]), Hash::from([2; 32]))
             }),
             f.call(caller, 0, |s, c| s.withdraw_treasury(c, account(caller), 1)),
+            f.call(caller, 0, |s, c| s.open_case(c, account(B))),
+            f.call(caller, 0, |s, c| s.close_case(c, account(B))),
         ];
         for refusal in refusals {
             assert_eq!(refusal.err(), Some(RegistryError::NotGovernance));
@@ -1679,6 +1694,8 @@ mod properties {
         Reinstate(u8),
         Expel(u8),
         Launch(u8),
+        OpenCase(u8),
+        CloseCase(u8),
         SetBonds(Balance, Balance),
         SpendTreasury(Balance),
         Advance(Timestamp),
@@ -1715,6 +1732,8 @@ mod properties {
             1 => target().prop_map(Op::Reinstate),
             2 => applicant().prop_map(Op::Expel),
             2 => applicant().prop_map(Op::Launch),
+            1 => target().prop_map(Op::OpenCase),
+            1 => target().prop_map(Op::CloseCase),
             1 => (0..2_000u128, 0..300u128).prop_map(|(a, v)| Op::SetBonds(a, v)),
             1 => (0..1_500u128).prop_map(Op::SpendTreasury),
             4 => prop_oneof![2 => 0..6_000u64, 1 => 0..60_000u64].prop_map(Op::Advance),
@@ -1749,6 +1768,8 @@ mod properties {
                 f.holders.0.insert(token(m), outstanding);
                 f.launch(m)
             }
+            Op::OpenCase(m) => f.call(GOV, 0, |s, c| s.open_case(c, account(m))),
+            Op::CloseCase(m) => f.call(GOV, 0, |s, c| s.close_case(c, account(m))),
             Op::SetBonds(application_bond, vouch_bond) => f.call(GOV, 0, |s, c| {
                 s.set_params(
                     c,
@@ -1779,8 +1800,14 @@ mod properties {
                 for op in ops {
                     run(&mut f, op);
                 }
-                // Draining: every bond can come back out, so the balance ends at the treasury.
+                // Draining: once every case is closed, every bond can come back out, so the
+                // balance ends at the treasury.
                 f.advance(10 * (WINDOW + LOCK + RESIGNATION));
+                for subject in UNIVERSE {
+                    while f.call(GOV, 0, |s, c| s.close_case(c, account(subject))).is_ok() {}
+                    let left = f.state.member(account(subject)).map_or(0, |m| m.open_cases);
+                    assert_eq!(left, 0);
+                }
                 for subject in UNIVERSE {
                     let _ = f.withdraw(subject);
                     for voucher in UNIVERSE {
@@ -1810,7 +1837,7 @@ mod contract {
 
     const FUNDS: Balance = 1_000_000;
 
-    fn set_caller(who: u8) {
+    pub(super) fn set_caller(who: u8) {
         test::set_caller::<Env>(account(who));
         test::set_value_transferred::<Env>(0);
     }
@@ -1823,11 +1850,11 @@ mod contract {
         balance_of(account(CONTRACT))
     }
 
-    fn event_count() -> usize {
+    pub(super) fn event_count() -> usize {
         test::recorded_events().count()
     }
 
-    fn deploy() -> Registry {
+    pub(super) fn deploy() -> Registry {
         test::set_callee::<Env>(account(CONTRACT));
         test::set_account_balance::<Env>(account(CONTRACT), 0);
         for n in UNIVERSE {

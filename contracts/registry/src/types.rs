@@ -3,7 +3,7 @@
 
 use crate::events::RegistryEvent;
 use ink::prelude::vec::Vec;
-use interfaces::{AccountId, Balance, Hash, RegistryError, Timestamp};
+use interfaces::{AccountId, Balance, Hash, IssuerRestraint, RegistryError, Timestamp};
 
 /// Most genesis members the constructor accepts (the founders; duplicates count towards it).
 pub const MAX_GENESIS_MEMBERS: usize = 32;
@@ -142,6 +142,25 @@ pub struct MemberInfo {
     pub token: Option<AccountId>,
     /// His token's payout splitter, once launched.
     pub splitter: Option<AccountId>,
+    /// Misconduct disputes against him that governance opened (`open_case`) and has not
+    /// executed yet (`close_case`). While positive his resignation cannot complete, his
+    /// admission's vouch bonds cannot be released, he cannot launch a token, and his token
+    /// (if any) is restrained. Never positive once his resignation completed.
+    pub open_cases: u32,
+}
+
+impl MemberInfo {
+    /// The restraint his token must apply: his open cases, and the end of his suspension (0
+    /// when he is not suspended; a lapsed end restrains nothing).
+    pub fn restraint(&self) -> IssuerRestraint {
+        IssuerRestraint {
+            open_cases: self.open_cases,
+            suspended_until: match self.status {
+                MemberStatus::Suspended { until } => until,
+                _ => 0,
+            },
+        }
+    }
 }
 
 /// An open application.
@@ -210,6 +229,14 @@ pub enum Interaction {
     FreezeToken {
         /// The token.
         token: AccountId,
+    },
+    /// `TokenRemedies::restrain(restraint)` on a member's token: his open cases or his
+    /// suspension changed. The token's refusal reverts the message (`Token(e)`).
+    RestrainToken {
+        /// The token.
+        token: AccountId,
+        /// The restraint it applies from now on (replaces the previous one).
+        restraint: IssuerRestraint,
     },
     /// `PayoutDistribution::distribute(memo)` on an expelled member's splitter, carrying
     /// `amount`.

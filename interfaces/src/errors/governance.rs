@@ -32,7 +32,7 @@ pub enum GovernanceError {
     InvalidRemedy,
     /// A member cannot accuse himself.
     CannotAccuseSelf,
-    /// The accused is not a member: neither active nor the issuer of a launched token.
+    /// The accused cannot be judged: not a member, expelled, or his resignation completed.
     AccusedNotMember,
     /// No dispute has this id.
     DisputeNotFound,
@@ -49,7 +49,8 @@ pub enum GovernanceError {
     /// The revealed vote and salt do not match the commitment.
     BadReveal,
     /// The caller may not judge this dispute: a party (claimant, accused, a recovery's new
-    /// account), a voucher of the accused, or a holder of the accused's token.
+    /// account), a voucher of the accused, a holder of the accused's token at commit, or a
+    /// juror who withheld his reveal in round 1 (for its fresh round).
     JurorExcluded,
     /// Only the losing side may appeal, once, within the appeal window.
     AppealNotAllowed,
@@ -82,6 +83,19 @@ pub enum GovernanceError {
     UnknownSelfCall,
     /// Invalid parameters.
     InvalidParams,
+    /// The value sent with a commit is not the dispute's juror deposit.
+    WrongDeposit {
+        /// The deposit due.
+        expected: Balance,
+        /// The value sent.
+        received: Balance,
+    },
+    /// A key recovery must be claimed by the new account itself.
+    NotNewAccount,
+    /// Only the lost account of an open key-recovery dispute may contest it.
+    NotContestable,
+    /// The juror has no deposit refund or reward to claim in this dispute (or claimed it).
+    NothingToClaim,
     /// A native value transfer out of governance failed.
     TransferFailed,
     /// A checked arithmetic operation overflowed.

@@ -70,6 +70,12 @@ pub enum RegistryError {
     TransferFailed,
     /// The amount exceeds the treasury.
     InsufficientTreasury,
+    /// A dispute against the member is open: his resignation cannot complete, the bonds of
+    /// the vouches that admitted him cannot be released, and he cannot launch a token until
+    /// it is executed.
+    DisputePending,
+    /// `close_case` for a member with no open dispute recorded.
+    NoOpenCase,
     /// A checked arithmetic operation overflowed.
     ArithmeticOverflow,
     /// `set_code_hash` failed: no code is stored under the hash.

@@ -109,14 +109,20 @@ pub enum TokenError {
     },
     /// A page size above the maximum.
     PageTooLarge,
-    /// `recover` needs the lost account's requests closed first.
-    RecoveryBlockedByLockedBalance,
     /// `recover` cannot move the issuer's own balance or target the issuer.
     CannotRecoverIssuer,
     /// `recover` was given the same account twice.
     InvalidRecovery,
-    /// The lost account holds nothing.
-    NothingToRecover,
+    /// The issuer is restrained (suspended, or a misconduct dispute against him is open): his
+    /// own transfers, new offerings, their settlement and first refusal wait until it ends.
+    IssuerRestrained,
+    /// The caller is not the registry.
+    NotRegistry,
+    /// The account already has the most open positions (open requests as seller, funded
+    /// requests as buyer, live subscriptions) that a recovery can move in one call.
+    TooManyOpenPositions,
+    /// A subscriber may leave an open offering only while its issuer is restrained.
+    WithdrawalNotAllowed,
     /// A checked arithmetic operation overflowed.
     ArithmeticOverflow,
     /// A native value transfer out of the token failed.

@@ -431,7 +431,7 @@ pub async fn dispute_to_expulsion<C: Backend + Clock>(client: &mut C) -> E2EResu
                 client,
                 conflicted,
                 &governance_calls.commit_vote(dispute, commitment),
-                0
+                governance_params.juror_deposit
             )
             .await?,
             GovernanceError::JurorExcluded,
@@ -446,7 +446,7 @@ pub async fn dispute_to_expulsion<C: Backend + Clock>(client: &mut C) -> E2EResu
             client,
             juror,
             &governance_calls.commit_vote(dispute, commitment),
-            0,
+            governance_params.juror_deposit,
         )
         .await?;
     }

@@ -1,6 +1,6 @@
-//! Property: a dispute's outcome, in both rounds, equals a direct computation of the rules
-//! from the votes, across quorum and threshold boundaries; and its bonds are always settled in
-//! full.
+//! Property: a dispute's outcome, in every round (1, its fresh round, the appeal), equals a
+//! direct computation of the rules from the votes, across quorum and threshold boundaries; and
+//! its bonds and juror deposits are always settled in full.
 
 use super::*;
 use crate::types::{Interaction, Phase, Ruling};
@@ -141,12 +141,35 @@ fn play_round(
     }
 }
 
+/// The fresh round's jurors: `plan`, without the jurors who withheld in round 1 (they may not
+/// judge it).
+fn without_withholders(plan: &[Juror], first: &[Juror]) -> Vec<Juror> {
+    plan.iter()
+        .enumerate()
+        .map(|(n, juror)| {
+            if first.get(n) == Some(&Juror::Silent) {
+                Juror::Abstains
+            } else {
+                *juror
+            }
+        })
+        .collect()
+}
+
+fn count(jurors: &[Juror], what: &[Juror]) -> u64 {
+    jurors.iter().filter(|j| what.contains(j)).count() as u64
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
+    /// Issue 12: the quorum counts the eligible pool, withheld reveals give one fresh round,
+    /// and the forfeited deposits go to the winners of the deciding round (remainder to the
+    /// treasury); everything held is paid out, claimed or kept as treasury.
     #[test]
     fn dispute_outcomes_follow_the_rules(
         first_plan in plan_strategy(),
+        rerun_plan in plan_strategy(),
         second_plan in plan_strategy(),
         suspended in 0u32..40,
         min_jurors in 1u32..=6,
@@ -168,43 +191,78 @@ proptest! {
             for n in 0..VOTERS {
                 world.chain.active.insert(voter(n));
             }
-            let snapshot = 12 + VOTERS as u32 + suspended;
+            // Counted, minus Alice, Bob, his voucher (juror 9) and his holder (juror 10).
+            let eligible = 12 + VOTERS as u32 + suspended - 4;
             let id = world.open_expel();
-            let first_quorum = quorum_of(snapshot, min_jurors, quorum_bps);
+            assert_eq!(world.gov.dispute(id).unwrap().eligible_snapshot, eligible);
+            let first_quorum = quorum_of(eligible, min_jurors, quorum_bps);
             let first = first_plan.jurors(first_quorum, threshold_bps);
             play_round(&mut world, id, FIRST_ROUND, T0 + PERIOD, &first);
 
             let reveal_ends = T0 + 3 * PERIOD;
-            let first_ruling = expected(&first, first_quorum, threshold_bps);
-            assert_eq!(world.gov.ruling(id, reveal_ends), Some(first_ruling));
-            let mut final_ruling = first_ruling;
-            let mut final_at = T0 + 4 * PERIOD;
-            if first_ruling == Ruling::NoQuorum {
-                assert_eq!(world.gov.phase(id, reveal_ends), Some(Phase::Final));
-                final_at = reveal_ends;
+            let withheld = count(&first, &[Juror::Yes, Juror::No]) < first_quorum
+                && count(&first, &[Juror::Yes, Juror::No, Juror::Silent]) >= first_quorum;
+            let (instance, instance_ends) = if withheld {
+                assert_eq!(
+                    world.gov.phase(id, reveal_ends),
+                    Some(Phase::Commit { round: RERUN_ROUND })
+                );
+                let rerun = without_withholders(&rerun_plan.jurors(first_quorum, threshold_bps), &first);
+                play_round(&mut world, id, RERUN_ROUND, reveal_ends, &rerun);
+                (rerun, reveal_ends + 2 * PERIOD)
             } else {
-                assert_eq!(world.gov.phase(id, reveal_ends), Some(Phase::AppealWindow));
+                (first.clone(), reveal_ends)
+            };
+            let first_ruling = expected(&instance, first_quorum, threshold_bps);
+            assert_eq!(world.gov.ruling(id, instance_ends), Some(first_ruling));
+            let mut final_ruling = first_ruling;
+            let mut deciding = instance.clone();
+            let mut final_at = instance_ends + PERIOD;
+            let mut rounds = vec![first.clone()];
+            if withheld {
+                rounds.push(instance.clone());
+            }
+            if first_ruling == Ruling::NoQuorum {
+                assert_eq!(world.gov.phase(id, instance_ends), Some(Phase::Final));
+                final_at = instance_ends;
+            } else {
+                assert_eq!(world.gov.phase(id, instance_ends), Some(Phase::AppealWindow));
                 if appeal {
                     let loser = if first_ruling == Ruling::Upheld { bob() } else { alice() };
-                    world.now = reveal_ends;
+                    world.now = instance_ends;
                     world.gov.appeal(world.paid(loser, APPEAL_BOND), id).expect("appeal");
-                    let appeal_quorum = quorum_of(snapshot, 2 * min_jurors + 1, appeal_quorum_bps);
+                    let appeal_quorum = quorum_of(eligible, 2 * min_jurors + 1, appeal_quorum_bps);
                     let second = second_plan.jurors(appeal_quorum, threshold_bps);
-                    play_round(&mut world, id, APPEAL_ROUND, reveal_ends, &second);
-                    // Round 2 without quorum leaves round 1's ruling in place.
+                    play_round(&mut world, id, APPEAL_ROUND, instance_ends, &second);
+                    rounds.push(second.clone());
+                    // Round 2 without quorum leaves the first instance's ruling in place.
                     final_ruling = match expected(&second, appeal_quorum, threshold_bps) {
                         Ruling::NoQuorum => first_ruling,
-                        decided => decided,
+                        decided => {
+                            deciding = second.clone();
+                            decided
+                        }
                     };
-                    final_at = reveal_ends + 2 * PERIOD;
+                    final_at = instance_ends + 2 * PERIOD;
                 }
             }
             assert_eq!(world.gov.phase(id, final_at - 1).map(|p| p == Phase::Final), Some(false));
             assert_eq!(world.gov.phase(id, final_at), Some(Phase::Final));
             assert_eq!(world.gov.ruling(id, final_at), Some(final_ruling));
 
-            // Execution settles exactly the bonds held.
+            // Execution settles exactly what is held: bonds paid, forfeits shared by the
+            // winners of the deciding round (claimed), the remainder kept as treasury.
             let held = world.gov.bonds_held();
+            let forfeits: Balance = rounds
+                .iter()
+                .map(|round| Balance::from(count(round, &[Juror::Silent]) as u32) * JUROR_DEPOSIT)
+                .sum();
+            let winners = match final_ruling {
+                Ruling::Upheld => count(&deciding, &[Juror::Yes]),
+                Ruling::Dismissed => count(&deciding, &[Juror::No]),
+                Ruling::NoQuorum => 0,
+            } as Balance;
+            let reward = if winners == 0 { 0 } else { forfeits / winners };
             world.now = final_at;
             let outcome = world.gov.execute_ruling(world.ctx(stranger()), id).expect("execute");
             let paid: Balance = outcome
@@ -215,16 +273,29 @@ proptest! {
                     _ => 0,
                 })
                 .sum();
-            assert_eq!(paid, held);
+            assert_eq!(world.gov.dispute(id).unwrap().juror_reward, reward);
+            assert_eq!(world.gov.bonds_held(), reward * winners);
+            assert_eq!(paid + reward * winners + (forfeits - reward * winners), held);
+            let mut claimed = 0;
+            for n in 0..VOTERS {
+                let ctx = world.ctx(voter(n));
+                if let Ok(outcome) = world.gov.claim_juror_reward(ctx, id) {
+                    claimed += outcome.interactions.len() as Balance * reward;
+                }
+            }
+            assert_eq!(claimed, reward * winners);
             assert_eq!(world.gov.bonds_held(), 0);
             assert_eq!(
-                outcome.interactions.first(),
-                Some(&Interaction::Enforce {
-                    dispute: id,
-                    ruling: final_ruling,
-                    action: (final_ruling == Ruling::Upheld)
-                        .then_some(crate::types::Enforcement::Expel { member: bob() }),
-                })
+                outcome.interactions[..2],
+                [
+                    Interaction::CloseCase { member: bob() },
+                    Interaction::Enforce {
+                        dispute: id,
+                        ruling: final_ruling,
+                        action: (final_ruling == Ruling::Upheld)
+                            .then_some(crate::types::Enforcement::Expel { member: bob() }),
+                    }
+                ]
             );
         });
     }
