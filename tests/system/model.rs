@@ -1218,33 +1218,34 @@ impl DisputeM {
         }
     }
 
-    /// The jurors who share the forfeited deposits: the deciding round's majority.
-    fn winners(&self) -> u32 {
+    /// The round whose revealed majority decided the final ruling, and that majority's vote
+    /// (`true` = uphold); `None` without quorum.
+    fn deciding(&self) -> Option<(u8, bool)> {
         let round = if self.appeal_decided() {
             APPEAL_ROUND
         } else {
             self.first_instance()
         };
         match self.final_ruling() {
-            Ruling::Upheld => self.tally(round).yes,
-            Ruling::Dismissed => self.tally(round).no,
-            Ruling::NoQuorum => 0,
+            Ruling::Upheld => Some((round, true)),
+            Ruling::Dismissed => Some((round, false)),
+            Ruling::NoQuorum => None,
+        }
+    }
+
+    /// The jurors who share the forfeited deposits: the deciding round's majority.
+    fn winners(&self) -> u32 {
+        match self.deciding() {
+            Some((round, true)) => self.tally(round).yes,
+            Some((round, false)) => self.tally(round).no,
+            None => 0,
         }
     }
 
     /// Whether `juror` revealed with the final ruling in the deciding round.
     fn won(&self, juror: usize) -> bool {
-        let round = if self.appeal_decided() {
-            APPEAL_ROUND
-        } else {
-            self.first_instance()
-        };
-        let uphold = match self.final_ruling() {
-            Ruling::Upheld => true,
-            Ruling::Dismissed => false,
-            Ruling::NoQuorum => return false,
-        };
-        self.vote_of(round, juror) == Some((uphold, true))
+        self.deciding()
+            .is_some_and(|(round, uphold)| self.vote_of(round, juror) == Some((uphold, true)))
     }
 
     /// Deposits of the jurors who committed and never revealed.
