@@ -160,9 +160,11 @@ pub fn run(artifacts: &Artifacts, bench_dir: &Path) -> Result<BenchReport, Bench
         backend.mint(account, 100_000_000 * UNIT);
     }
     let mut client = Client::new(backend);
-    // One vouch admits a member here, so that a thousand holders are quick to set up.
+    // One vouch admits a member here, and the vouch cap counts per millisecond, so that a
+    // thousand holders are quick to set up (the bench is a local network: shape-only floors).
     let mut config = config::builtin("bench", cast.founders());
     config.registry.vouches_required = 1;
+    config.registry.vouch_period = 1;
     let suite = plan::run(
         &mut client,
         cast.deployer,
@@ -430,7 +432,7 @@ fn user_messages(bench: &mut Bench, config: &plan::PlanConfig) -> Result<(), Ben
     bench
         .client
         .backend
-        .advance(gov.proposal_voting_period + gov.timelock);
+        .advance(gov.proposal_voting_period + gov.upgrade_timelock);
     bench.measure(
         "governance::execute (calls registry::set_params)",
         c.eve,
@@ -597,6 +599,8 @@ fn payouts(bench: &mut Bench, naive_wasm: &[u8]) -> Result<(), BenchError> {
                 bench.registry().vouch(holder),
                 params.vouch_bond,
             )?;
+            // The next vouch falls in the next vouch period.
+            bench.client.backend.advance(1);
             bench.call(
                 "give",
                 c.eve,

@@ -653,6 +653,8 @@ impl<'a> Story<'a> {
             0,
         )?;
         self.say("  (Mallory sells the patent for 900,000 UNIT and reports nothing)")?;
+        self.say("  (a month passes: Carol's tenure is served, so she may judge cases opened from now on)")?;
+        self.wait(config::registry_params().tenure + 1)?;
         let gov_params = config::governance_params();
         let dispute = self.act(
             "Dave disputes: undisclosed liquidation, asks for expulsion",

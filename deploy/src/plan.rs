@@ -34,6 +34,10 @@ pub struct PlanConfig {
     pub registry: RegistryParams,
     /// Governance parameters.
     pub governance: GovernanceParams,
+    /// The registry's floors, fixed at its construction.
+    pub registry_floors: RegistryParams,
+    /// Governance's floors, fixed at its construction.
+    pub governance_floors: GovernanceParams,
     /// Salt of both instantiations (change it to deploy a second suite from the same account).
     pub salt: Vec<u8>,
 }
@@ -157,6 +161,15 @@ pub fn run<B: Backend>(
     progress: &mut dyn Progress,
     save: &mut dyn FnMut(&Deployment) -> Result<(), String>,
 ) -> Result<Suite, PlanError> {
+    let problems = crate::config::below_recommended(config);
+    if !problems.is_empty() {
+        return Err(failed(
+            "check the configuration",
+            problems.join("; "),
+            "a non-local network needs at least the recommended floors (README, \"Parameters \
+             and floors\"): raise the parameters and floors in the configuration file",
+        ));
+    }
     manifest.plan_version = PLAN_VERSION;
     manifest.network = config.network.clone();
     manifest.deployer = ss58(deployer);
@@ -221,7 +234,7 @@ pub fn run<B: Backend>(
                     label,
                     deployer,
                     governance_code,
-                    GovernanceRef::new(config.governance),
+                    GovernanceRef::new(config.governance, config.governance_floors),
                     0,
                     config.salt.clone(),
                 )
@@ -250,6 +263,7 @@ pub fn run<B: Backend>(
                         config.genesis_members.clone(),
                         governance,
                         config.registry,
+                        config.registry_floors,
                         token_code,
                         splitter_code,
                     ),

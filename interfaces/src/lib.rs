@@ -28,7 +28,7 @@ pub use math::{mul_div, mul_div_ceil, U256};
 pub use psp22::{PSP22Error, PSP22Metadata, PSP22};
 pub use traits::{
     MemberEnforcement, MemberRegistry, PayoutDistribution, PayoutHook, TokenRemedies,
-    TransferRestriction,
+    TransferRestriction, UpgradeNotice,
 };
 pub use types::{Accusable, IssuerRestraint};
 

@@ -19,6 +19,12 @@ pub trait MemberRegistry {
     #[ink(message)]
     fn is_active(&self, account: AccountId) -> bool;
 
+    /// When `account`'s member rights (voting, proposing, judging, vouching) began or begin
+    /// (`joined_at + tenure` at his admission; 0 for founders), if he is active now; `None`
+    /// if he is not an active member.
+    #[ink(message)]
+    fn rights_since(&self, account: AccountId) -> Option<Timestamp>;
+
     /// The number of members in good standing or suspended (neither expelled nor resigned).
     #[ink(message)]
     fn active_count(&self) -> u32;
@@ -143,4 +149,16 @@ pub trait PayoutDistribution {
     /// Distributes the value sent to the outstanding holders, pro rata to their balances now.
     #[ink(message, payable)]
     fn distribute(&mut self, memo: Hash) -> Result<(), SplitterError>;
+}
+
+/// What governance tells the contracts that hold others' money about upgrades under way.
+#[ink::trait_definition]
+pub trait UpgradeNotice {
+    /// Whether an upgrade that could reach the money `contract` holds is proposed and not yet
+    /// settled (being voted on, in its timelock or executable; not defeated, vetoed,
+    /// cancelled, expired or executed): an upgrade of `contract` itself, or of governance.
+    /// While it is, everyone whose money `contract` holds may leave: a personal token lets
+    /// subscribers of open offerings and funded buyers of approved requests withdraw.
+    #[ink(message)]
+    fn exits_open(&self, contract: AccountId) -> bool;
 }

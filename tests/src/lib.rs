@@ -78,6 +78,38 @@ impl World {
         World::with_config(config::builtin("sandbox", cast.founders()))
     }
 
+    /// [`World::new`] with a registry tenure of `tenure` instead of the shipped 30 days: for
+    /// tests whose newcomers must gain their rights while a vote or a case is still open.
+    pub fn with_tenure(tenure: Timestamp) -> World {
+        World::with_registry(|registry| registry.tenure = tenure)
+    }
+
+    /// [`World::new`] with the registry's parameters changed by `change`.
+    pub fn with_registry(change: impl FnOnce(&mut registry::types::RegistryParams)) -> World {
+        let cast = Cast::new();
+        let mut config = config::builtin("sandbox", cast.founders());
+        change(&mut config.registry);
+        World::with_config(config)
+    }
+
+    /// Admits each of `newcomers`, vouched by two founders in turn (Alice and Bob, Bob and
+    /// Charlie, ...), so that a crowd spreads over the vouchers' periodic allowances.
+    pub fn admit_crowd(&mut self, newcomers: &[AccountId]) {
+        let founders = self.cast.founders();
+        for (n, newcomer) in newcomers.iter().enumerate() {
+            let first = founders[n % founders.len()];
+            let second = founders[(n + 1) % founders.len()];
+            self.admit(*newcomer, &[first, second]);
+        }
+    }
+
+    /// Lets the registry's tenure pass (and one millisecond: rights must have begun strictly
+    /// before a case or proposal opens), so that members admitted until now may vote, vouch
+    /// and judge cases opened from now on.
+    pub fn serve_tenure(&mut self) {
+        self.advance(self.config.registry.tenure + 1);
+    }
+
     /// Deploys the suite through the plan with `config`.
     pub fn with_config(config: PlanConfig) -> World {
         let cast = Cast::new();
@@ -280,6 +312,14 @@ impl World {
             self.client.backend.mint(account, STARTING_BALANCE);
         }
         account
+    }
+
+    /// The sandbox runtime's existential deposit (what the contracts read as
+    /// `minimum_balance`).
+    pub fn existential_deposit() -> Balance {
+        use drink::frame_support::traits::Get;
+        type Runtime = <drink::minimal::MinimalSandbox as drink::Sandbox>::Runtime;
+        <Runtime as drink::pallet_balances::Config>::ExistentialDeposit::get()
     }
 
     /// Whether code is stored (sanity of the deployment).

@@ -364,8 +364,8 @@ fn cast_the_roles() -> (World, Fixture) {
     w.ok(
         c.alice,
         w.token(bob.token)
-            .subscribe(failed_offering, 1_000, terms_hash()),
-        1_000 * unit_price,
+            .subscribe(failed_offering, SUPPLY / 3_200, terms_hash()),
+        SUPPLY / 3_200 * unit_price,
     );
     w.ok(
         c.bob,
@@ -522,7 +522,6 @@ fn table() -> Vec<Row> {
     use Role::*;
     let token_governance = |_| Refusal::Token(TokenError::NotGovernance);
     let issuer_only = |_| Refusal::Token(TokenError::NotIssuer);
-    let splitter_governance = |_| Refusal::Splitter(SplitterError::NotGovernance);
     let registry_governance = |_| Refusal::Registry(RegistryError::NotGovernance);
     let governance_itself = |_| Refusal::Governance(GovernanceError::NotGovernance);
     vec![
@@ -560,8 +559,8 @@ fn table() -> Vec<Row> {
             w.ok(
                 seller,
                 w.token(f.bob.token)
-                    .subscribe(f.open_offering, 1_000, terms_hash()),
-                1_000 * f.unit_price,
+                    .subscribe(f.open_offering, SUPPLY / 3_200, terms_hash()),
+                SUPPLY / 3_200 * f.unit_price,
             );
             let restraint = IssuerRestraint {
                 open_cases: 1,
@@ -591,7 +590,7 @@ fn table() -> Vec<Row> {
         privileged(
             T,
             "set_code",
-            "governance (an executed proposal)",
+            "governance (a constitutional proposal: supermajority, upgrade timelock, exits open)",
             &[Governance],
             token_governance,
             |w, f, by| w.attempt(by, w.token(f.bob.token).set_code(f.suite.token_code), 0),
@@ -719,8 +718,8 @@ fn table() -> Vec<Row> {
                 w.attempt(
                     by,
                     w.token(f.bob.token)
-                        .subscribe(f.open_offering, 1_000, terms_hash()),
-                    1_000 * f.unit_price,
+                        .subscribe(f.open_offering, SUPPLY / 3_200, terms_hash()),
+                    SUPPLY / 3_200 * f.unit_price,
                 )
             },
         ),
@@ -863,7 +862,7 @@ fn table() -> Vec<Row> {
         privileged(
             T,
             "TokenRemedies::freeze",
-            "governance, or the registry enforcing an expulsion",
+            "governance (a ruling; no proposal may call it), or the registry enforcing an expulsion",
             &[Governance, Registry],
             |_| Refusal::Token(TokenError::NotGovernanceOrRegistry),
             |w, f, by| w.attempt(by, w.token(f.bob.token).freeze(), 0),
@@ -871,7 +870,7 @@ fn table() -> Vec<Row> {
         privileged(
             T,
             "TokenRemedies::unfreeze",
-            "governance",
+            "governance (a ruling; no proposal may call it)",
             &[Governance],
             token_governance,
             |w, f, by| w.attempt(by, w.token(f.bob.token).unfreeze(), 0),
@@ -883,7 +882,7 @@ fn table() -> Vec<Row> {
         privileged(
             T,
             "TokenRemedies::recover",
-            "governance (a recovery ruling)",
+            "governance (a recovery ruling; no proposal may call it)",
             &[Governance],
             token_governance,
             |w, f, by| {
@@ -911,6 +910,22 @@ fn table() -> Vec<Row> {
         ),
         privileged(
             S,
+            "end_stream",
+            "the token's issuer (the stream's remainder goes to the holders at once)",
+            &[Issuer],
+            |_| Refusal::Splitter(SplitterError::NotIssuer),
+            |w, f, by| w.attempt(by, w.splitter(f.bob.splitter).end_stream(0), 0),
+        )
+        .given(|w, f| {
+            w.ok(
+                f.account(Member),
+                w.splitter(f.bob.splitter)
+                    .distribute_over(10 * DAY, Hash::from([5; 32])),
+                100 * UNIT,
+            );
+        }),
+        privileged(
+            S,
             "claim",
             "a holder or former holder, for what he is owed",
             &[Seller, Holder, Expelled],
@@ -926,20 +941,6 @@ fn table() -> Vec<Row> {
                 w.attempt(
                     by,
                     w.splitter(f.bob.splitter).claim_for(f.account(Seller)),
-                    0,
-                )
-            },
-        ),
-        privileged(
-            S,
-            "set_code",
-            "governance (an executed proposal)",
-            &[Governance],
-            splitter_governance,
-            |w, f, by| {
-                w.attempt(
-                    by,
-                    w.splitter(f.bob.splitter).set_code(f.suite.splitter_code),
                     0,
                 )
             },
@@ -1095,7 +1096,7 @@ fn table() -> Vec<Row> {
         privileged(
             R,
             "set_params",
-            "governance (an executed proposal)",
+            "governance (a constitutional proposal: supermajority, upgrade timelock)",
             &[Governance],
             registry_governance,
             |w, _, by| {
@@ -1107,7 +1108,7 @@ fn table() -> Vec<Row> {
         privileged(
             R,
             "set_code_hashes",
-            "governance (an executed proposal)",
+            "governance (a constitutional proposal: supermajority, upgrade timelock)",
             &[Governance],
             registry_governance,
             |w, f, by| {
@@ -1122,7 +1123,7 @@ fn table() -> Vec<Row> {
         privileged(
             R,
             "set_code",
-            "governance (an executed proposal)",
+            "governance (a constitutional proposal: supermajority, upgrade timelock, exits open)",
             &[Governance],
             registry_governance,
             |w, f, by| w.attempt(by, w.registry().set_code(f.suite.registry_code), 0),
@@ -1130,7 +1131,7 @@ fn table() -> Vec<Row> {
         privileged(
             R,
             "withdraw_treasury",
-            "governance (an executed proposal)",
+            "governance (an ordinary proposal: a treasury grant)",
             &[Governance],
             registry_governance,
             |w, f, by| {
@@ -1144,7 +1145,7 @@ fn table() -> Vec<Row> {
         privileged(
             R,
             "MemberEnforcement::suspend",
-            "governance (a ruling)",
+            "governance (a ruling; no proposal may call it)",
             &[Governance],
             registry_governance,
             |w, f, by| {
@@ -1155,7 +1156,7 @@ fn table() -> Vec<Row> {
         privileged(
             R,
             "MemberEnforcement::reinstate",
-            "governance",
+            "governance (a ruling; no proposal may call it)",
             &[Governance],
             registry_governance,
             |w, f, by| w.attempt(by, w.registry().reinstate(f.account(Member)), 0),
@@ -1187,7 +1188,7 @@ fn table() -> Vec<Row> {
         privileged(
             R,
             "MemberEnforcement::expel",
-            "governance (a ruling)",
+            "governance (a ruling; no proposal may call it)",
             &[Governance],
             registry_governance,
             |w, f, by| w.attempt(by, w.registry().expel(f.account(OtherIssuer)), 0),
@@ -1204,7 +1205,7 @@ fn table() -> Vec<Row> {
         privileged(
             G,
             "set_params",
-            "governance itself (an executed proposal)",
+            "governance itself (a constitutional proposal, within the floors)",
             &[Governance],
             governance_itself,
             |w, _, by| {
@@ -1216,7 +1217,7 @@ fn table() -> Vec<Row> {
         privileged(
             G,
             "set_code",
-            "governance itself (an executed proposal)",
+            "governance itself (a constitutional proposal: exits open at every token)",
             &[Governance],
             governance_itself,
             |w, f, by| w.attempt(by, w.governance().set_code(f.suite.governance_code), 0),
@@ -1405,7 +1406,7 @@ fn table() -> Vec<Row> {
         privileged(
             G,
             "propose",
-            "an active member",
+            "an active member whose tenure is served; allowlisted calls only",
             &[Member, OtherIssuer, Issuer, Seller, Buyer],
             |_| Refusal::Governance(GovernanceError::NotActiveMember),
             |w, f, by| {
@@ -1426,13 +1427,36 @@ fn table() -> Vec<Row> {
         privileged(
             G,
             "vote",
-            "an active member, once, in the voting period",
+            "a member whose rights began before the proposal, once, in the voting period",
             &[Member, OtherIssuer, Issuer, Buyer],
             |role| match role {
                 Seller => Refusal::Governance(GovernanceError::AlreadyVoted),
                 _ => Refusal::Governance(GovernanceError::NotActiveMember),
             },
             |w, f, by| w.attempt(by, w.governance().vote(f.proposal, true), 0),
+        ),
+        privileged(
+            G,
+            "veto",
+            "a member whose rights began before the proposal, once, in its timelock",
+            &[Member, OtherIssuer, Issuer, Seller, Buyer],
+            |_| Refusal::Governance(GovernanceError::NotActiveMember),
+            |w, f, by| w.attempt(by, w.governance().veto(f.proposal), 0),
+        )
+        .given(|w, f| {
+            // Two more votes pass the seller's proposal; its vote ends: in its timelock.
+            for voter in [f.account(Issuer), f.account(Buyer)] {
+                w.ok(voter, w.governance().vote(f.proposal, true), 0);
+            }
+            w.advance(w.config.governance.proposal_voting_period);
+        }),
+        privileged(
+            G,
+            "cancel",
+            "its proposer, before it is executed",
+            &[Seller],
+            |_| Refusal::Governance(GovernanceError::NotProposer),
+            |w, f, by| w.attempt(by, w.governance().cancel(f.proposal), 0),
         ),
         open(
             G,
@@ -1663,7 +1687,7 @@ fn only_the_instantiator_wires_a_fresh_token_or_governance_and_only_once() {
             "a second governance",
             c.deployer,
             suite.governance_code,
-            GovernanceRef::new(world.config.governance),
+            GovernanceRef::new(world.config.governance, world.config.governance_floors),
             0,
             vec![2],
         )

@@ -474,6 +474,7 @@ fn attack_jurors_withhold_their_reveals() {
     world.admit(c.carol, &[c.alice, c.bob]);
     let grace = world.account(44);
     world.admit(grace, &[c.alice, c.bob]);
+    world.serve_tenure();
     let dispute = open(&mut world, c.dave, c.mallory, Remedy::Expel);
     for juror in [c.alice, c.bob, c.ferdie] {
         commit(&mut world, dispute, FIRST_ROUND, juror, true);

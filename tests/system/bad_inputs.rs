@@ -121,9 +121,14 @@ struct Tokens {
 
 const OPEN_PRICE: Balance = 1_000;
 const OPEN_AMOUNT: Balance = 1_000_000;
+/// The open offering's minimum subscription: `ceil(OPEN_AMOUNT / 32)`.
+const OPEN_MIN: Balance = 31_250;
 
 fn tokens() -> (World, Tokens) {
-    let mut w = World::new();
+    // Vouchers may admit up to the ceiling per period: one case admits 28 newcomers.
+    let mut w = World::with_registry(|registry| {
+        registry.max_vouches_per_period = registry::types::MAX_VOUCHES_PER_PERIOD;
+    });
     let c = w.cast;
     let sale_price = 10_000_000;
     let bob = w.launch(c.bob);
@@ -841,26 +846,56 @@ fn offering_cases(t: Tokens) -> Vec<Case> {
         ),
         case(
             "subscribing with one planck too little",
-            wrong_payment(cost(10), cost(10) - 1),
+            wrong_payment(cost(OPEN_MIN), cost(OPEN_MIN) - 1),
             move |w| {
                 w.attempt(
                     c.charlie,
-                    w.token(bob).subscribe(t.open, 10, terms_hash()),
-                    cost(10) - 1,
+                    w.token(bob).subscribe(t.open, OPEN_MIN, terms_hash()),
+                    cost(OPEN_MIN) - 1,
                 )
             },
         ),
         case(
             "subscribing with one planck too much",
-            wrong_payment(cost(10), cost(10) + 1),
+            wrong_payment(cost(OPEN_MIN), cost(OPEN_MIN) + 1),
             move |w| {
                 w.attempt(
                     c.charlie,
-                    w.token(bob).subscribe(t.open, 10, terms_hash()),
-                    cost(10) + 1,
+                    w.token(bob).subscribe(t.open, OPEN_MIN, terms_hash()),
+                    cost(OPEN_MIN) + 1,
                 )
             },
         ),
+        case(
+            "subscribing less than a 32nd of the offering",
+            TokenError::SubscriptionTooSmall { minimum: OPEN_MIN },
+            move |w| {
+                w.attempt(
+                    c.charlie,
+                    w.token(bob).subscribe(t.open, OPEN_MIN - 1, terms_hash()),
+                    cost(OPEN_MIN - 1),
+                )
+            },
+        ),
+        case(
+            "subscribing less than what remains below a 32nd",
+            TokenError::SubscriptionTooSmall { minimum: 10 },
+            move |w| {
+                w.attempt(
+                    c.charlie,
+                    w.token(bob).subscribe(t.open, 9, terms_hash()),
+                    cost(9),
+                )
+            },
+        )
+        .given(move |w| {
+            w.ok(
+                c.alice,
+                w.token(bob)
+                    .subscribe(t.open, OPEN_AMOUNT - 10, terms_hash()),
+                cost(OPEN_AMOUNT - 10),
+            );
+        }),
         case(
             "subscribing after the deadline",
             TokenError::OfferingClosed,
@@ -923,29 +958,29 @@ fn offering_cases(t: Tokens) -> Vec<Case> {
         )
         .given(move |w| expel(w, c.charlie)),
         case(
+            // 32 minimum subscriptions buy the whole offering: `TooManySubscribers` cannot be
+            // reached any more, the 33rd finds it sold out.
             "a 33rd subscriber",
-            TokenError::TooManySubscribers,
+            TokenError::OfferingClosed,
             move |w| {
                 let last = w.account(100);
                 w.attempt(
                     last,
-                    w.token(bob).subscribe(t.open, 1, terms_hash()),
-                    cost(1),
+                    w.token(bob).subscribe(t.open, OPEN_MIN, terms_hash()),
+                    cost(OPEN_MIN),
                 )
             },
         )
         .given(move |w| {
             // Alice, Charlie, Dave, Eve, Ferdie and 27 newcomers take the 32 places.
             let newcomers: Vec<AccountId> = (73..=100).map(|n| w.account(n)).collect();
-            for newcomer in &newcomers {
-                w.admit(*newcomer, &[c.alice, c.charlie]);
-            }
+            w.admit_crowd(&newcomers);
             let founders = [c.alice, c.charlie, c.dave, c.eve, c.ferdie];
             for subscriber in founders.iter().chain(&newcomers[..27]) {
                 w.ok(
                     *subscriber,
-                    w.token(bob).subscribe(t.open, 1, terms_hash()),
-                    cost(1),
+                    w.token(bob).subscribe(t.open, OPEN_MIN, terms_hash()),
+                    cost(OPEN_MIN),
                 );
             }
         }),
@@ -1014,8 +1049,8 @@ fn offering_cases(t: Tokens) -> Vec<Case> {
         .given(move |w| {
             w.ok(
                 c.alice,
-                w.token(bob).subscribe(t.open, 10, terms_hash()),
-                cost(10),
+                w.token(bob).subscribe(t.open, OPEN_MIN, terms_hash()),
+                cost(OPEN_MIN),
             );
         }),
         case("a refund twice", TokenError::NothingToRefund, move |w| {
@@ -1024,8 +1059,8 @@ fn offering_cases(t: Tokens) -> Vec<Case> {
         .given(move |w| {
             w.ok(
                 c.alice,
-                w.token(bob).subscribe(t.open, 10, terms_hash()),
-                cost(10),
+                w.token(bob).subscribe(t.open, OPEN_MIN, terms_hash()),
+                cost(OPEN_MIN),
             );
             w.ok(c.bob, w.token(bob).cancel_offering(t.open), 0);
             w.ok(c.alice, w.token(bob).refund(t.open), 0);
@@ -1059,14 +1094,14 @@ fn offering_cases(t: Tokens) -> Vec<Case> {
         .given(move |w| {
             w.ok(
                 c.charlie,
-                w.token(bob).subscribe(t.open, 10, terms_hash()),
-                cost(10),
+                w.token(bob).subscribe(t.open, OPEN_MIN, terms_hash()),
+                cost(OPEN_MIN),
             );
             w.ok(
                 c.alice,
                 w.token(bob)
-                    .subscribe(t.open, OPEN_AMOUNT - 10, terms_hash()),
-                cost(OPEN_AMOUNT - 10),
+                    .subscribe(t.open, OPEN_AMOUNT - OPEN_MIN, terms_hash()),
+                cost(OPEN_AMOUNT - OPEN_MIN),
             );
             expel(w, c.charlie);
             w.ok(c.eve, w.token(bob).settle(t.open), 0);
@@ -1122,6 +1157,24 @@ fn disclosure_and_psp22_cases(t: Tokens) -> Vec<Case> {
             TokenError::LiquidationUnderpaid { required: share },
             move |w| w.attempt(c.bob, w.token(bob).report_liquidation(t.asset, gross), 0),
         ),
+        case(
+            "reporting a sale while an open offering has subscriptions",
+            TokenError::OfferingHasSubscriptions,
+            move |w| {
+                w.attempt(
+                    c.bob,
+                    w.token(bob).report_liquidation(t.asset, gross),
+                    gross,
+                )
+            },
+        )
+        .given(move |w| {
+            w.ok(
+                c.alice,
+                w.token(bob).subscribe(t.open, OPEN_MIN, terms_hash()),
+                OPEN_MIN * OPEN_PRICE,
+            );
+        }),
         case(
             "a sale for u128::MAX",
             TokenError::LiquidationUnderpaid {
@@ -1348,7 +1401,7 @@ const MAX_STREAM_DURATION: Timestamp = 10 * 365 * DAY;
 #[test]
 fn the_splitter_refuses_bad_payments_claims_and_hooks_and_changes_nothing() {
     let (mut world, c, bob) = splitter_world();
-    let (s, token, governance) = (bob.splitter, bob.token, world.suite.governance);
+    let (s, token) = (bob.splitter, bob.token);
     let stake = SUPPLY / 100;
     let memo = Hash::from([5; 32]);
     // 2^127: after one such payment and its claims, paying it in again passes u128.
@@ -1385,6 +1438,63 @@ fn the_splitter_refuses_bad_payments_claims_and_hooks_and_changes_nothing() {
             SplitterError::InvalidDuration,
             move |w| w.attempt(c.eve, w.splitter(s).distribute_over(u64::MAX, memo), UNIT),
         ),
+        case(
+            "a stream of less than a planck per millisecond",
+            SplitterError::StreamTooSmall {
+                minimum: Balance::from(DAY),
+            },
+            move |w| {
+                w.attempt(
+                    c.eve,
+                    w.splitter(s).distribute_over(DAY, memo),
+                    Balance::from(DAY) - 1,
+                )
+            },
+        ),
+        case(
+            "eight one-planck ten-year streams",
+            SplitterError::StreamTooSmall {
+                minimum: Balance::from(MAX_STREAM_DURATION),
+            },
+            move |w| {
+                w.attempt(
+                    c.eve,
+                    w.splitter(s).distribute_over(MAX_STREAM_DURATION, memo),
+                    1,
+                )
+            },
+        ),
+        case(
+            "ending a stream as anyone but the issuer",
+            SplitterError::NotIssuer,
+            move |w| w.attempt(c.eve, w.splitter(s).end_stream(0), 0),
+        )
+        .given(move |w| {
+            w.ok(c.eve, w.splitter(s).distribute_over(10 * DAY, memo), UNIT);
+        }),
+        case(
+            "ending an unknown stream",
+            SplitterError::StreamNotFound,
+            move |w| w.attempt(c.bob, w.splitter(s).end_stream(u32::MAX), 0),
+        ),
+        case(
+            "ending a stream twice",
+            SplitterError::StreamNotFound,
+            move |w| w.attempt(c.bob, w.splitter(s).end_stream(0), 0),
+        )
+        .given(move |w| {
+            w.ok(c.eve, w.splitter(s).distribute_over(10 * DAY, memo), UNIT);
+            w.ok(c.bob, w.splitter(s).end_stream(0), 0);
+        }),
+        case(
+            "ending a stream that finished vesting",
+            SplitterError::StreamNotFound,
+            move |w| w.attempt(c.bob, w.splitter(s).end_stream(0), 0),
+        )
+        .given(move |w| {
+            w.ok(c.eve, w.splitter(s).distribute_over(DAY, memo), UNIT);
+            w.advance(DAY);
+        }),
         case("a ninth stream", SplitterError::TooManyStreams, move |w| {
             w.attempt(c.eve, w.splitter(s).distribute_over(DAY, memo), UNIT)
         })
@@ -1528,17 +1638,6 @@ fn the_splitter_refuses_bad_payments_claims_and_hooks_and_changes_nothing() {
             SplitterError::InvalidAccount,
             move |w| w.attempt(token, w.splitter(s).on_recovery(c.alice, c.bob), 0),
         ),
-        case(
-            "an upgrade to code that is not stored",
-            SplitterError::UpgradeFailed,
-            move |w| {
-                w.attempt(
-                    governance,
-                    w.splitter(s).set_code(Hash::from([0xbb; 32])),
-                    0,
-                )
-            },
-        ),
     ];
     run("payout_splitter", &mut world, cases);
 }
@@ -1629,6 +1728,29 @@ fn the_registry_refuses_bad_bonds_vouches_and_enforcements_and_changes_nothing()
         ),
         case("vouching twice", RegistryError::AlreadyVouched, move |w| {
             w.attempt(c.alice, w.registry().vouch(c.carol), vouch_bond)
+        }),
+        case(
+            "a member vouching before his tenure is served",
+            RegistryError::TenureNotServed,
+            move |w| w.attempt(c.mallory, w.registry().vouch(c.carol), vouch_bond),
+        ),
+        case(
+            "vouching past the bound of one period",
+            RegistryError::VouchLimitReached,
+            move |w| {
+                let last = w.account(9);
+                w.attempt(c.alice, w.registry().vouch(last), vouch_bond)
+            },
+        )
+        .given(move |w| {
+            let last = w.account(9);
+            w.ok(last, w.registry().apply(profile), bond);
+            // Alice's vouch for Carol and these fill her periodic allowance.
+            for n in 2..(1 + params.max_vouches_per_period as u8) {
+                let applicant = w.account(n);
+                w.ok(applicant, w.registry().apply(profile), bond);
+                w.ok(c.alice, w.registry().vouch(applicant), vouch_bond);
+            }
         }),
         case(
             "vouching for oneself",
@@ -1961,6 +2083,8 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
     let mal = world.launch(c.mallory);
     world.buy_in_offering(mal, c.mallory, c.dave, SUPPLY / 10, 1);
     world.buy_in_offering(mal, c.mallory, c.alice, SUPPLY / 10, 1);
+    // Carol's rights begin after her tenure; the case and the proposal are opened later.
+    world.serve_tenure();
     // Dave accuses Mallory; Alice proposes a registry change and votes for it.
     let dispute = world.ok(
         c.dave,
@@ -2657,7 +2781,7 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
         )
         .given(move |w| {
             vote_all(w, proposal, false);
-            w.advance(params.proposal_voting_period + params.timelock);
+            w.advance(params.proposal_voting_period + params.upgrade_timelock);
         }),
         case(
             "executing in the timelock",
@@ -2675,11 +2799,11 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
         )
         .given(move |w| {
             vote_all(w, proposal, true);
-            w.advance(params.proposal_voting_period + params.timelock);
+            w.advance(params.proposal_voting_period + params.upgrade_timelock);
             w.ok(c.eve, w.governance().execute(proposal), 0);
         }),
         case(
-            "a proposal spending u128::MAX",
+            "a treasury grant of u128::MAX",
             GovernanceError::InsufficientFreeBalance,
             // Proposal 1 is the one made below (0 is Alice's registry change).
             move |w| w.attempt(c.eve, w.governance().execute(1), 0),
@@ -2688,16 +2812,205 @@ fn governance_refuses_bad_disputes_votes_and_proposals_and_changes_nothing() {
             let id = w.ok(
                 c.alice,
                 w.governance().propose(
-                    registry,
-                    ink::selector_bytes!("withdraw_treasury"),
-                    (c.alice, 1u128).encode(),
-                    u128::MAX,
+                    this,
+                    ink::selector_bytes!("grant"),
+                    (c.alice, u128::MAX).encode(),
+                    0,
                 ),
                 0,
             );
             w.ok(c.alice, w.governance().vote(id, true), 0);
             vote_all(w, id, true);
             w.advance(params.proposal_voting_period + params.timelock);
+        }),
+        // what a proposal may call (issue 13: only the allowlist, never a ruling's remedy)
+        case(
+            "proposing an expulsion (only a dispute ruling expels)",
+            GovernanceError::NotAllowlisted,
+            move |w| {
+                propose(
+                    w,
+                    registry,
+                    ink::selector_bytes!("MemberEnforcement::expel"),
+                    c.mallory.encode(),
+                    0,
+                )
+            },
+        ),
+        case(
+            "proposing a suspension",
+            GovernanceError::NotAllowlisted,
+            move |w| {
+                propose(
+                    w,
+                    registry,
+                    ink::selector_bytes!("MemberEnforcement::suspend"),
+                    (c.mallory, 1u64).encode(),
+                    0,
+                )
+            },
+        ),
+        case(
+            "proposing a token recovery (only a dispute ruling recovers)",
+            GovernanceError::NotAllowlisted,
+            move |w| {
+                propose(
+                    w,
+                    mal.token,
+                    ink::selector_bytes!("TokenRemedies::recover"),
+                    (c.dave, c.eve).encode(),
+                    0,
+                )
+            },
+        ),
+        case(
+            "proposing a token freeze",
+            GovernanceError::NotAllowlisted,
+            move |w| {
+                propose(
+                    w,
+                    mal.token,
+                    ink::selector_bytes!("TokenRemedies::freeze"),
+                    Vec::new(),
+                    0,
+                )
+            },
+        ),
+        case(
+            "proposing a splitter upgrade (splitters have none)",
+            GovernanceError::NotAllowlisted,
+            move |w| propose(w, mal.splitter, set_code, Hash::from([1; 32]).encode(), 0),
+        ),
+        case(
+            "proposing a call outside the suite",
+            GovernanceError::NotAllowlisted,
+            move |w| propose(w, stranger, set_code, Hash::from([1; 32]).encode(), 0),
+        ),
+        case(
+            "proposing a registry call with value",
+            GovernanceError::NotAllowlisted,
+            move |w| {
+                propose(
+                    w,
+                    registry,
+                    ink::selector_bytes!("withdraw_treasury"),
+                    (c.alice, 1u128).encode(),
+                    1,
+                )
+            },
+        ),
+        case(
+            "a second upgrade of a token while one is pending",
+            GovernanceError::UpgradePending,
+            move |w| propose(w, mal.token, set_code, Hash::from([2; 32]).encode(), 0),
+        )
+        .given(move |w| {
+            propose(w, mal.token, set_code, Hash::from([1; 32]).encode(), 0)
+                .expect("the first upgrade");
+        }),
+        // rights, cancel and veto
+        case(
+            "a member proposing before his tenure is served",
+            GovernanceError::NoRightsYet,
+            move |w| {
+                let newcomer = w.account(7);
+                w.attempt(
+                    newcomer,
+                    w.governance()
+                        .propose(registry, set_params, registry_params.encode(), 0),
+                    0,
+                )
+            },
+        )
+        .given(move |w| {
+            let newcomer = w.account(7);
+            w.admit(newcomer, &[c.alice, c.dave]);
+        }),
+        case(
+            "a member admitted after a proposal voting on it",
+            GovernanceError::NoRightsYet,
+            move |w| {
+                let newcomer = w.account(7);
+                w.attempt(newcomer, w.governance().vote(proposal, true), 0)
+            },
+        )
+        .given(move |w| {
+            let newcomer = w.account(7);
+            w.admit(newcomer, &[c.alice, c.dave]);
+        }),
+        case(
+            "cancelling another member's proposal",
+            GovernanceError::NotProposer,
+            move |w| w.attempt(c.bob, w.governance().cancel(proposal), 0),
+        ),
+        case(
+            "cancelling an unknown proposal",
+            GovernanceError::ProposalNotFound,
+            move |w| w.attempt(c.alice, w.governance().cancel(99), 0),
+        ),
+        case(
+            "cancelling twice",
+            GovernanceError::ProposalCancelled,
+            move |w| w.attempt(c.alice, w.governance().cancel(proposal), 0),
+        )
+        .given(move |w| w.ok(c.alice, w.governance().cancel(proposal), 0)),
+        case(
+            "voting on a cancelled proposal",
+            GovernanceError::ProposalCancelled,
+            move |w| w.attempt(c.bob, w.governance().vote(proposal, true), 0),
+        )
+        .given(move |w| w.ok(c.alice, w.governance().cancel(proposal), 0)),
+        case(
+            "executing a cancelled proposal",
+            GovernanceError::ProposalCancelled,
+            move |w| w.attempt(c.eve, w.governance().execute(proposal), 0),
+        )
+        .given(move |w| {
+            vote_all(w, proposal, true);
+            w.advance(params.proposal_voting_period + params.upgrade_timelock);
+            w.ok(c.alice, w.governance().cancel(proposal), 0);
+        }),
+        case(
+            "vetoing during the vote",
+            GovernanceError::NotInTimelock,
+            move |w| w.attempt(c.dave, w.governance().veto(proposal), 0),
+        ),
+        case(
+            "vetoing after the timelock",
+            GovernanceError::NotInTimelock,
+            move |w| w.attempt(c.dave, w.governance().veto(proposal), 0),
+        )
+        .given(move |w| {
+            vote_all(w, proposal, true);
+            w.advance(params.proposal_voting_period + params.upgrade_timelock);
+        }),
+        case("vetoing twice", GovernanceError::AlreadyVetoed, move |w| {
+            w.attempt(c.dave, w.governance().veto(proposal), 0)
+        })
+        .given(move |w| {
+            vote_all(w, proposal, true);
+            w.advance(params.proposal_voting_period);
+            w.ok(c.dave, w.governance().veto(proposal), 0);
+        }),
+        case(
+            "a stranger vetoing",
+            GovernanceError::NotActiveMember,
+            move |w| w.attempt(stranger, w.governance().veto(proposal), 0),
+        )
+        .given(move |w| {
+            vote_all(w, proposal, true);
+            w.advance(params.proposal_voting_period);
+        }),
+        case(
+            "executing after the grace period",
+            GovernanceError::ProposalExpired,
+            move |w| w.attempt(c.eve, w.governance().execute(proposal), 0),
+        )
+        .given(move |w| {
+            vote_all(w, proposal, true);
+            w.advance(
+                params.proposal_voting_period + params.upgrade_timelock + params.grace_period,
+            );
         }),
         // governance's own calls, to test its checks
         case(

@@ -179,14 +179,8 @@ fn the_convicted_appeals_and_a_larger_second_round_decides() {
     let c = world.cast;
     // More members so that the appeal round (at least 7 jurors) can reach its quorum.
     let extra: Vec<AccountId> = (0..6).map(|n| world.account(n)).collect();
-    for (i, member) in extra.iter().enumerate() {
-        let vouchers = if i % 2 == 0 {
-            [c.alice, c.bob]
-        } else {
-            [c.bob, c.ferdie]
-        };
-        world.admit(*member, &vouchers);
-    }
+    world.admit_crowd(&extra);
+    world.serve_tenure();
     let dispute = accuse(&mut world, c.dave, c.mallory);
     // 13 active members: round 1 needs max(3, 30%) = 4 jurors, round 2 max(7, 50%) = 7.
     judge(
@@ -306,7 +300,8 @@ fn a_proposal_changes_a_registry_parameter_after_its_timelock() {
         world.refused(c.eve, world.governance().execute(id), 0),
         GovernanceError::TimelockNotOver
     );
-    world.advance(gov.timelock);
+    // A parameter change is constitutional: the upgrade timelock.
+    world.advance(gov.upgrade_timelock);
     // Nobody but governance may change the parameters directly.
     for caller in [c.alice, c.deployer] {
         assert_eq!(
@@ -397,12 +392,14 @@ fn governance_upgrades_a_token_through_a_proposal() {
     for voter in [c.alice, c.charlie, c.dave] {
         world.ok(voter, world.governance().vote(id, true), 0);
     }
-    world
-        .advance(world.config.governance.proposal_voting_period + world.config.governance.timelock);
+    world.advance(
+        world.config.governance.proposal_voting_period + world.config.governance.upgrade_timelock,
+    );
     world.ok(c.eve, world.governance().execute(id), 0);
     // The token still works after the (same-code) upgrade.
     assert_eq!(world.ask(world.token(bob_token.token).issuer()), c.bob);
-    // A proposal whose call fails reverts and stays executable later: here, an unknown code.
+    // A proposal whose call fails reverts and may be retried until its grace period ends:
+    // here, an unknown code.
     let bad = world.ok(
         c.alice,
         world.governance().propose(
@@ -416,10 +413,15 @@ fn governance_upgrades_a_token_through_a_proposal() {
     for voter in [c.alice, c.charlie, c.dave] {
         world.ok(voter, world.governance().vote(bad, true), 0);
     }
-    world
-        .advance(world.config.governance.proposal_voting_period + world.config.governance.timelock);
+    world.advance(
+        world.config.governance.proposal_voting_period + world.config.governance.upgrade_timelock,
+    );
     assert_eq!(
         world.refused(c.eve, world.governance().execute(bad), 0),
         GovernanceError::ProposalCallFailed
+    );
+    assert_eq!(
+        world.ask(world.governance().proposal_state(bad)),
+        Some(ProposalState::Executable)
     );
 }

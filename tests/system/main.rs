@@ -4,6 +4,8 @@
 
 mod access;
 mod attacks;
+mod attacks_governance;
+mod attacks_value;
 mod bad_inputs;
 mod demo;
 mod docs;

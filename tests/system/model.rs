@@ -138,6 +138,10 @@ const ACCUSED: [usize; 6] = [MALLORY, MALLORY, CAROL, BOB, FERDIE, STRANGER];
 const MAX_STREAM_DURATION: Timestamp = 10 * 365 * DAY;
 /// Most streams running at once.
 const MAX_STREAMS: usize = 8;
+/// Least a stream pays per millisecond of its duration.
+const MIN_STREAM_RATE_PER_MS: Balance = 1;
+/// Most subscribers of one offering, and the divisor of its minimum subscription.
+const MAX_SUBSCRIBERS: Balance = 32;
 /// Longest rejection reason, in bytes.
 const MAX_REASON_LEN: usize = 256;
 
@@ -969,6 +973,11 @@ impl Offering {
         now >= self.deadline || self.sold >= self.amount
     }
 
+    /// `ceil(amount / 32)`: the least a subscription takes unless it takes all that remains.
+    fn minimum_subscription(&self) -> Balance {
+        self.amount.div_ceil(MAX_SUBSCRIBERS)
+    }
+
     fn paid_of(&self, who: usize) -> Balance {
         self.subs.iter().find(|s| s.0 == who).map_or(0, |s| s.2)
     }
@@ -1138,6 +1147,8 @@ struct DisputeM {
     appeal_bond: Balance,
     /// What each juror pays at commit and gets back at reveal.
     deposit: Balance,
+    /// When it was opened: only members whose rights began before may judge it.
+    opened_at: Timestamp,
     evidence_ends: Timestamp,
     commit_ends: Timestamp,
     reveal_ends: Timestamp,
@@ -1338,6 +1349,9 @@ struct Model {
     governance_treasury: Balance,
     /// Open misconduct cases against each member (the registry's `open_cases`).
     open_cases: [u32; N],
+    /// When each member's rights (judging) begin: founders from genesis, a newcomer a tenure
+    /// after his admission.
+    rights_from: [Timestamp; N],
     juror_deposit: Balance,
     dispute_bond: Balance,
     appeal_bond: Balance,
@@ -1539,6 +1553,10 @@ impl Model {
                 if duration == 0 || duration > MAX_STREAM_DURATION {
                     return splitter_err(SplitterError::InvalidDuration);
                 }
+                let minimum = Balance::from(duration) * MIN_STREAM_RATE_PER_MS;
+                if value < minimum {
+                    return splitter_err(SplitterError::StreamTooSmall { minimum });
+                }
                 if splitter.streams.len() >= MAX_STREAMS {
                     return splitter_err(SplitterError::TooManyStreams);
                 }
@@ -1678,9 +1696,15 @@ impl Model {
         if amount == 0 {
             return token_err(TokenError::ZeroAmount);
         }
-        if amount > offering.amount - offering.sold {
+        let remaining = offering.amount - offering.sold;
+        if amount > remaining {
             return token_err(TokenError::ExceedsOffering);
         }
+        let minimum = offering.minimum_subscription().min(remaining);
+        if amount < minimum {
+            return token_err(TokenError::SubscriptionTooSmall { minimum });
+        }
+        // The sandbox's existential deposit is 1 planck: every positive cost passes it.
         let cost = amount * offering.unit_price;
         if value != cost {
             return token_err(TokenError::WrongPayment {
@@ -2191,6 +2215,14 @@ impl Model {
         if gross == 0 {
             return token_err(TokenError::ZeroAmount);
         }
+        // Units sold in an open offering are not delivered yet: no report until it settles.
+        if token
+            .offerings
+            .iter()
+            .any(|o| o.status == OffStatus::Open && o.sold > 0)
+        {
+            return token_err(TokenError::OfferingHasSubscriptions);
+        }
         let share = self.holders_share(t, gross);
         if value < share {
             return token_err(TokenError::LiquidationUnderpaid { required: share });
@@ -2297,6 +2329,7 @@ impl Model {
             bond: value,
             appeal_bond: self.appeal_bond,
             deposit: self.juror_deposit,
+            opened_at: self.now,
             evidence_ends,
             commit_ends,
             reveal_ends,
@@ -2338,6 +2371,11 @@ impl Model {
         }
         if !self.active(juror) {
             return Err(Reply::Gov(GovernanceError::NotActiveMember));
+        }
+        // Rights that began at or after the opening (a tenure not yet served then) do not
+        // judge it.
+        if self.rights_from[juror] >= dispute.opened_at {
+            return Err(Reply::Gov(GovernanceError::NoRightsYet));
         }
         if self.vouches[dispute.accused].iter().any(|v| v.0 == juror) {
             return Err(Reply::Gov(GovernanceError::JurorExcluded));
@@ -3761,6 +3799,16 @@ fn fixture() -> &'static Fixture {
         };
         let registry = world.config.registry;
         let gov = world.config.governance;
+        // The contract's own record of when their rights begin (admission plus tenure).
+        let rights = |world: &mut World, who| {
+            use interfaces::MemberRegistry;
+            world
+                .ask(world.registry().rights_since(who))
+                .expect("an active member")
+        };
+        let (carol_rights, mallory_rights) =
+            (rights(&mut world, c.carol), rights(&mut world, c.mallory));
+        assert!(carol_rights >= registry.tenure && mallory_rights >= registry.tenure);
         let mut members = [Member::Active; N];
         members[STRANGER] = Member::Outsider;
         let mut bonds = [0; N];
@@ -3796,6 +3844,12 @@ fn fixture() -> &'static Fixture {
             governance_bonds: 0,
             governance_treasury: 0,
             open_cases: [0; N],
+            rights_from: {
+                let mut rights_from = [0; N];
+                rights_from[CAROL] = carol_rights;
+                rights_from[MALLORY] = mallory_rights;
+                rights_from
+            },
             juror_deposit: gov.juror_deposit,
             dispute_bond: gov.dispute_bond,
             appeal_bond: gov.appeal_bond,

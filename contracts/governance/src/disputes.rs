@@ -510,9 +510,7 @@ impl GovernanceState {
                 }
             }
         }
-        if !chain.is_active(juror)? {
-            return Err(GovernanceError::NotActiveMember);
-        }
+        chain.ensure_rights_before(juror, dispute.opened_at)?;
         if chain.has_vouched_for(juror, dispute.accused)? {
             return Err(GovernanceError::JurorExcluded);
         }

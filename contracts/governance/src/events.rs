@@ -1,7 +1,7 @@
 //! Events of governance: one for every state change.
 
 use crate::params::GovernanceParams;
-use crate::types::{DisputeId, DisputeKind, ProposalId, Remedy, Round, Ruling};
+use crate::types::{DisputeId, DisputeKind, ProposalClass, ProposalId, Remedy, Round, Ruling};
 use ink::prelude::vec::Vec;
 use interfaces::{AccountId, Balance, Hash, Timestamp};
 
@@ -203,10 +203,50 @@ pub struct ProposalCreated {
     pub input: Vec<u8>,
     /// Native value to send.
     pub value: Balance,
+    /// Its class (threshold and timelock).
+    pub class: ProposalClass,
     /// End of the voting period.
     pub voting_ends: Timestamp,
     /// Earliest execution time if it passes.
     pub eta: Timestamp,
+    /// End of its grace period.
+    pub expires: Timestamp,
+}
+
+/// A member vetoed a passed proposal during its timelock.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vetoed {
+    /// The proposal.
+    #[ink(topic)]
+    pub proposal: ProposalId,
+    /// The member.
+    #[ink(topic)]
+    pub member: AccountId,
+    /// Vetoes so far.
+    pub vetoes: u32,
+    /// Whether this veto stopped it (the vetoes reached its veto quorum).
+    pub stopped: bool,
+}
+
+/// The proposer cancelled his proposal.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposalCancelled {
+    /// The proposal.
+    #[ink(topic)]
+    pub proposal: ProposalId,
+}
+
+/// An executed proposal granted treasury funds.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreasuryGranted {
+    /// The recipient.
+    #[ink(topic)]
+    pub to: AccountId,
+    /// Native value paid.
+    pub amount: Balance,
 }
 
 /// A member voted on a proposal.
@@ -264,4 +304,10 @@ pub enum GovernanceEvent {
     Voted(Voted),
     /// See [`ProposalExecuted`].
     ProposalExecuted(ProposalExecuted),
+    /// See [`Vetoed`].
+    Vetoed(Vetoed),
+    /// See [`ProposalCancelled`].
+    ProposalCancelled(ProposalCancelled),
+    /// See [`TreasuryGranted`].
+    TreasuryGranted(TreasuryGranted),
 }

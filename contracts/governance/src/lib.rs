@@ -66,7 +66,7 @@ pub mod governance {
     use interfaces::Accusable;
     use interfaces::{
         call_outcome, query_outcome, GovernanceError, MemberEnforcement, MemberRegistry,
-        TokenRemedies, PSP22,
+        TokenRemedies, UpgradeNotice, PSP22,
     };
 
     /// Governance's error type.
@@ -90,8 +90,8 @@ pub mod governance {
     }
 
     impl Chain for RegistryChain {
-        fn is_active(&self, account: AccountId) -> Result<bool> {
-            query_outcome(self.registry()?.call().is_active(account).try_invoke())
+        fn rights_since(&self, account: AccountId) -> Result<Option<Timestamp>> {
+            query_outcome(self.registry()?.call().rights_since(account).try_invoke())
         }
 
         fn active_count(&self) -> Result<u32> {
@@ -131,17 +131,23 @@ pub mod governance {
     }
 
     impl Governance {
-        /// Creates governance with `params`. The caller (the deployer) may then `wire` it once.
+        /// Creates governance with `params` and the `floors` no later parameters may go
+        /// below (fixed for ever). The caller (the deployer) may then `wire` it once.
         ///
         /// # Errors
-        /// `InvalidParams` (see `GovernanceParams::validate`).
+        /// `InvalidParams` (floors that break the shape rules, or `params` below them; see
+        /// `GovernanceParams::validate`).
         ///
         /// # Events
         /// `ParamsChanged` (the initial parameters).
         #[ink(constructor)]
-        pub fn new(params: GovernanceParams) -> Result<Self> {
-            let (state, outcome) =
-                GovernanceState::new(params, Self::env().caller(), Self::env().account_id())?;
+        pub fn new(params: GovernanceParams, floors: GovernanceParams) -> Result<Self> {
+            let (state, outcome) = GovernanceState::new(
+                params,
+                floors,
+                Self::env().caller(),
+                Self::env().account_id(),
+            )?;
             let contract = Self { state };
             contract.emit_all(outcome.events);
             Ok(contract)
@@ -283,6 +289,9 @@ pub mod governance {
                 GovernanceEvent::ProposalCreated(e) => env.emit_event(e),
                 GovernanceEvent::Voted(e) => env.emit_event(e),
                 GovernanceEvent::ProposalExecuted(e) => env.emit_event(e),
+                GovernanceEvent::Vetoed(e) => env.emit_event(e),
+                GovernanceEvent::ProposalCancelled(e) => env.emit_event(e),
+                GovernanceEvent::TreasuryGranted(e) => env.emit_event(e),
             }
         }
 
@@ -319,6 +328,13 @@ pub mod governance {
         #[ink(message)]
         pub fn params(&self) -> GovernanceParams {
             self.state.params()
+        }
+
+        /// The floors fixed at construction: no parameter goes below them (`veto_bps` not
+        /// above).
+        #[ink(message)]
+        pub fn floors(&self) -> GovernanceParams {
+            self.state.floors()
         }
 
         /// Replaces the parameters. Caller: governance itself, i.e. an executed proposal
@@ -601,18 +617,23 @@ pub mod governance {
         // ----- proposals -------------------------------------------------------------------
 
         /// Proposes that governance call `selector` on `target` with `input` (the
-        /// SCALE-encoded arguments, at most 1 024 bytes) and `value`. Returns its id. Caller:
-        /// an active member.
+        /// SCALE-encoded arguments, at most 1 024 bytes) and `value` (must be 0). Returns its
+        /// id. Caller: an active member whose tenure is served.
         ///
-        /// With `target` = governance itself the call is dispatched internally: selector
-        /// `selector_bytes!("set_params")` with a SCALE `GovernanceParams`, or
-        /// `selector_bytes!("set_code")` with a SCALE `Hash`, and no value. Another target
-        /// must be a contract whose message returns `Result<_, _>` or `()`: a reply whose first
-        /// byte is `1` (a `Result::Err`) fails the execution.
+        /// Only allowlisted calls: on governance itself (dispatched internally)
+        /// `selector_bytes!("set_params")` with a SCALE `GovernanceParams`,
+        /// `selector_bytes!("set_code")` with a SCALE `Hash` (constitutional) or
+        /// `selector_bytes!("grant")` with a SCALE `(AccountId, Balance)` (ordinary: a
+        /// treasury payment); on the registry `set_params`, `set_code_hashes`, `set_code`
+        /// (constitutional) or `withdraw_treasury` (ordinary); on a token the registry
+        /// launched, `set_code` (constitutional). A constitutional proposal needs
+        /// `upgrade_threshold_bps` and waits `upgrade_timelock`. Enforcement and remedies are
+        /// reachable through dispute rulings only.
         ///
         /// # Errors
-        /// `NotWired`, `InputTooLong`, `UnknownSelfCall`, `InvalidParams`, `NotActiveMember`,
-        /// `ArithmeticOverflow`; `CallFailed` if the registry cannot be asked.
+        /// `NotWired`, `InputTooLong`, `UnknownSelfCall`, `InvalidParams`, `NotAllowlisted`,
+        /// `UpgradePending`, `NotActiveMember`, `NoRightsYet`, `ArithmeticOverflow`;
+        /// `CallFailed` if the registry cannot be asked.
         ///
         /// # Events
         /// `ProposalCreated`.
@@ -633,11 +654,12 @@ pub mod governance {
         }
 
         /// Votes for (`true`) or against a proposal during its voting period, once. Caller:
-        /// an active member.
+        /// an active member whose rights began before the proposal was made.
         ///
         /// # Errors
-        /// `ProposalNotFound`, `VotingClosed`, `AlreadyVoted`, `NotActiveMember`,
-        /// `ArithmeticOverflow`; `CallFailed` if the registry cannot be asked.
+        /// `ProposalNotFound`, `ProposalCancelled`, `VotingClosed`, `AlreadyVoted`,
+        /// `NotActiveMember`, `NoRightsYet`, `ArithmeticOverflow`; `CallFailed` if the
+        /// registry cannot be asked.
         ///
         /// # Events
         /// `Voted`.
@@ -648,18 +670,50 @@ pub mod governance {
             self.perform(outcome)
         }
 
-        /// Executes a passed proposal after its timelock, once. Caller: anyone.
+        /// Vetoes a passed proposal during its timelock. Caller: a member whose rights began
+        /// before the proposal was made, once; `veto_quorum` vetoes stop it.
         ///
         /// # Errors
-        /// `ProposalNotFound`, `AlreadyExecuted`, `VotingOpen`, `ProposalDefeated`,
-        /// `TimelockNotOver`, `UnknownSelfCall`, `InvalidParams`, `InsufficientFreeBalance`
-        /// (value above the balance not held as bonds); then, reverting everything,
-        /// `ProposalCallFailed` (the call trapped, was not understood, or returned an error)
-        /// or `UpgradeFailed`.
+        /// `ProposalNotFound`, `NotInTimelock`, `AlreadyVetoed`, `NotActiveMember`,
+        /// `NoRightsYet`, `ArithmeticOverflow`; `CallFailed` if the registry cannot be asked.
         ///
         /// # Events
-        /// `ProposalExecuted`, and `ParamsChanged` or `CodeUpgraded` for a self-call (plus the
-        /// callee's events).
+        /// `Vetoed`.
+        #[ink(message)]
+        pub fn veto(&mut self, id: ProposalId) -> Result<()> {
+            let chain = self.chain();
+            let outcome = self.state.veto(self.ctx(), id, &chain)?;
+            self.perform(outcome)
+        }
+
+        /// Cancels a proposal before it is executed. Caller: its proposer.
+        ///
+        /// # Errors
+        /// `ProposalNotFound`, `NotProposer`, `AlreadyExecuted`, `ProposalCancelled`,
+        /// `ProposalDefeated`, `ProposalVetoed`, `ProposalExpired`.
+        ///
+        /// # Events
+        /// `ProposalCancelled`.
+        #[ink(message)]
+        pub fn cancel(&mut self, id: ProposalId) -> Result<()> {
+            let outcome = self.state.cancel(self.ctx(), id)?;
+            self.perform(outcome)
+        }
+
+        /// Executes a passed proposal after its timelock and within its grace period, once.
+        /// Caller: anyone. A failed execution reverts and may be retried until it expires.
+        ///
+        /// # Errors
+        /// `ProposalNotFound`, `AlreadyExecuted`, `ProposalCancelled`, `ProposalDefeated`,
+        /// `ProposalVetoed`, `ProposalExpired`, `VotingOpen`, `TimelockNotOver`,
+        /// `UnknownSelfCall`, `InvalidParams`, `InsufficientFreeBalance` (a grant above the
+        /// balance not held as bonds); then, reverting everything, `ProposalCallFailed` (the
+        /// call trapped, was not understood, or returned an error), `TransferFailed` or
+        /// `UpgradeFailed`.
+        ///
+        /// # Events
+        /// `ProposalExecuted`, and `ParamsChanged`, `CodeUpgraded` or `TreasuryGranted` for a
+        /// self-call (plus the callee's events).
         #[ink(message)]
         pub fn execute(&mut self, id: ProposalId) -> Result<()> {
             let balance = self.env().balance();
@@ -689,6 +743,17 @@ pub mod governance {
         #[ink(message)]
         pub fn ballot_of(&self, id: ProposalId, voter: AccountId) -> Option<bool> {
             self.state.ballot_of(id, voter)
+        }
+    }
+
+    impl UpgradeNotice for Governance {
+        /// Whether an upgrade of `contract` or of governance is proposed and pending
+        /// (`Active`, `Queued` or `Executable`): the token lets its subscribers and funded
+        /// buyers withdraw while it is.
+        #[ink(message)]
+        fn exits_open(&self, contract: AccountId) -> bool {
+            self.state
+                .exits_open(contract, self.env().block_timestamp())
         }
     }
 }

@@ -20,6 +20,9 @@ pub struct GovernanceState {
     /// Governance's own account: the only caller of `set_params` and `set_code`.
     pub(crate) this: AccountId,
     pub(crate) params: GovernanceParams,
+    /// The floors (and the veto ceiling) fixed at construction: no `set_params` goes below
+    /// them.
+    pub(crate) floors: GovernanceParams,
     /// Account allowed to wire governance once; `None` once wired.
     pub(crate) wiring_authority: Option<AccountId>,
     pub(crate) registry: Option<AccountId>,
@@ -38,23 +41,34 @@ pub struct GovernanceState {
     pub(crate) proposal_count: ProposalId,
     /// Each member's vote on each proposal (`true` = for).
     pub(crate) ballots: Mapping<(ProposalId, AccountId), bool>,
+    /// Members who vetoed each proposal, keyed by (proposal, member).
+    pub(crate) vetoes: Mapping<(ProposalId, AccountId), ()>,
+    /// Contract -> the latest proposal to upgrade it (`set_code`); a new one is refused while
+    /// it is not settled, and the tokens ask about it (`exits_open`).
+    pub(crate) upgrades: Mapping<AccountId, ProposalId>,
 }
 
 impl GovernanceState {
-    /// New governance at account `this` with `params`; `wiring_authority` (the instantiator)
-    /// may wire it once.
+    /// New governance at account `this` with `params` and the `floors` no later parameters
+    /// may go below; `wiring_authority` (the instantiator) may wire it once.
     ///
     /// # Errors
-    /// `InvalidParams` (see [`GovernanceParams::validate`]).
+    /// `InvalidParams`: floors that break [`GovernanceParams::validate_shape`], or `params`
+    /// below them (see [`GovernanceParams::validate`]).
     pub fn new(
         params: GovernanceParams,
+        floors: GovernanceParams,
         wiring_authority: AccountId,
         this: AccountId,
     ) -> Result<(GovernanceState, Outcome), GovernanceError> {
-        params.validate()?;
+        floors.validate_shape()?;
+        params.validate(&floors)?;
         let state = GovernanceState {
             this,
             params,
+            floors,
+            vetoes: Mapping::default(),
+            upgrades: Mapping::default(),
             wiring_authority: Some(wiring_authority),
             registry: None,
             disputes: Mapping::default(),
@@ -76,6 +90,11 @@ impl GovernanceState {
     /// The parameters in force.
     pub fn params(&self) -> GovernanceParams {
         self.params
+    }
+
+    /// The floors fixed at construction.
+    pub fn floors(&self) -> GovernanceParams {
+        self.floors
     }
 
     /// The wired registry (`None` until wired).
@@ -144,14 +163,14 @@ impl GovernanceState {
     /// Replaces the parameters. Caller: governance itself.
     ///
     /// # Errors
-    /// `NotGovernance`, `InvalidParams`.
+    /// `NotGovernance`, `InvalidParams` (below the floors or breaking a rule).
     pub fn set_params(
         &mut self,
         caller: AccountId,
         params: GovernanceParams,
     ) -> Result<Outcome, GovernanceError> {
         self.ensure_governance(caller)?;
-        params.validate()?;
+        params.validate(&self.floors)?;
         self.params = params;
         let mut outcome = Outcome::default();
         outcome.event(GovernanceEvent::ParamsChanged(ParamsChanged { params }));

@@ -11,7 +11,10 @@
     clippy::cast_sign_loss
 )]
 
-use crate::params::{GovernanceParams, DEFAULT_THRESHOLD_BPS};
+use crate::params::{
+    GovernanceParams, DEFAULT_THRESHOLD_BPS, HALF_BPS, MAX_QUORUM_BPS, MAX_THRESHOLD_BPS,
+    MAX_VETO_BPS, MIN_SUPERMAJORITY_BPS,
+};
 use crate::state::GovernanceState;
 use crate::types::{
     Chain, Ctx, Dispute, DisputeId, DisputeKind, JurorVote, Outcome, Proposal, Remedy, Round,
@@ -20,6 +23,7 @@ use crate::types::{
 use interfaces::{AccountId, Accusable, Balance, GovernanceError, Hash, Timestamp};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod capture_tests;
 mod dispute_tests;
 mod hardening_tests;
 mod outcome_props;
@@ -103,6 +107,8 @@ pub(crate) const APPEAL_BOND: Balance = 250;
 pub(crate) const JUROR_DEPOSIT: Balance = 10;
 pub(crate) const VOTING_PERIOD: Timestamp = 5_000;
 pub(crate) const TIMELOCK: Timestamp = 2_000;
+pub(crate) const UPGRADE_TIMELOCK: Timestamp = 4_000;
+pub(crate) const GRACE: Timestamp = 3_000;
 
 /// Test parameters: bonds 100 / 250, juror deposit 10, every dispute period 1 000 ms, at least 3 jurors, 20 % /
 /// 30 % quorums, the default threshold; proposals: 5 000 ms vote, 20 % quorum, strict
@@ -124,6 +130,36 @@ pub(crate) fn test_params() -> GovernanceParams {
         proposal_quorum_bps: 2_000,
         proposal_threshold_bps: 5_001,
         timelock: TIMELOCK,
+        upgrade_threshold_bps: MIN_SUPERMAJORITY_BPS,
+        upgrade_timelock: UPGRADE_TIMELOCK,
+        grace_period: GRACE,
+        veto_bps: 3_000,
+    }
+}
+
+/// The floors the tests construct with: the smallest values the shape rules allow (and the
+/// largest veto share).
+pub(crate) fn test_floors() -> GovernanceParams {
+    GovernanceParams {
+        dispute_bond: 0,
+        appeal_bond: 1,
+        juror_deposit: 1,
+        evidence_period: 1,
+        commit_period: 1,
+        reveal_period: 1,
+        appeal_period: 1,
+        min_jurors: 1,
+        quorum_bps: 0,
+        appeal_quorum_bps: 0,
+        threshold_bps: HALF_BPS + 1,
+        proposal_voting_period: 1,
+        proposal_quorum_bps: 0,
+        proposal_threshold_bps: HALF_BPS + 1,
+        timelock: 0,
+        upgrade_threshold_bps: MIN_SUPERMAJORITY_BPS,
+        upgrade_timelock: 0,
+        grace_period: 1,
+        veto_bps: MAX_VETO_BPS,
     }
 }
 
@@ -145,6 +181,8 @@ pub(crate) struct FakeChain {
     /// Members who are not active but can be accused (suspended, resigning), with what
     /// `accusable` says of them. Active members are accusable, with their vouches counted.
     pub accusable: BTreeMap<AccountId, Accusable>,
+    /// When each member's rights began (absent: 0, from genesis).
+    pub rights: BTreeMap<AccountId, Timestamp>,
     /// Every query fails with `CallFailed`.
     pub broken: bool,
 }
@@ -160,9 +198,12 @@ impl FakeChain {
 }
 
 impl Chain for FakeChain {
-    fn is_active(&self, account: AccountId) -> Result<bool, GovernanceError> {
+    fn rights_since(&self, account: AccountId) -> Result<Option<Timestamp>, GovernanceError> {
         self.check()?;
-        Ok(self.active.contains(&account))
+        Ok(self
+            .active
+            .contains(&account)
+            .then(|| self.rights.get(&account).copied().unwrap_or(0)))
     }
 
     fn active_count(&self) -> Result<u32, GovernanceError> {
@@ -259,13 +300,16 @@ pub(crate) struct Snapshot {
     votes: Vec<Option<JurorVote>>,
     reward_claims: Vec<bool>,
     ballots: Vec<Option<bool>>,
+    vetoes: Vec<bool>,
+    upgrades: Vec<Option<crate::types::ProposalId>>,
 }
 
 impl World {
     /// Unwired governance with [`test_params`] and the standard community: Alice, Bob (issuer
     /// of his token, held by juror 10, vouched for by juror 9) and jurors 1 to 10, all active.
     pub fn unwired() -> World {
-        let (gov, _) = GovernanceState::new(test_params(), deployer(), this()).expect("params");
+        let (gov, _) =
+            GovernanceState::new(test_params(), test_floors(), deployer(), this()).expect("params");
         let mut chain = FakeChain::default();
         chain.active.insert(alice());
         chain.active.insert(bob());
@@ -394,11 +438,18 @@ impl World {
             }
         }
         let mut ballots = Vec::new();
+        let mut vetoes = Vec::new();
         for id in 0..proposals_seen {
             for who in &accounts {
                 ballots.push(self.gov.ballot_of(id, *who));
+                vetoes.push(self.gov.vetoes.contains((id, *who)));
             }
         }
+        let upgrades = accounts
+            .iter()
+            .chain([this(), registry(), bob_token()].iter())
+            .map(|contract| self.gov.upgrades.get(*contract))
+            .collect();
         Snapshot {
             params: self.gov.params(),
             registry: self.gov.registry(),
@@ -413,6 +464,8 @@ impl World {
             votes,
             reward_claims,
             ballots,
+            vetoes,
+            upgrades,
         }
     }
 }

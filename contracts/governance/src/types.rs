@@ -44,11 +44,37 @@ pub struct Ctx {
 /// Every method fails with `CallFailed` when the callee cannot be asked, and with `NotWired`
 /// before governance is wired.
 pub trait Chain {
-    /// `MemberRegistry::is_active(account)`.
+    /// `MemberRegistry::rights_since(account)`: when his member rights began or begin, if he
+    /// is active now.
     ///
     /// # Errors
     /// `NotWired`, `CallFailed`.
-    fn is_active(&self, account: AccountId) -> Result<bool, GovernanceError>;
+    fn rights_since(&self, account: AccountId) -> Result<Option<Timestamp>, GovernanceError>;
+
+    /// Whether `account` is an active member (whatever his tenure).
+    ///
+    /// # Errors
+    /// `NotWired`, `CallFailed`.
+    fn is_active(&self, account: AccountId) -> Result<bool, GovernanceError> {
+        Ok(self.rights_since(account)?.is_some())
+    }
+
+    /// Checks that `account` is an active member whose rights began before `opened_at` (a
+    /// proposal's or dispute's opening).
+    ///
+    /// # Errors
+    /// `NotActiveMember`, `NoRightsYet`, and those of [`Chain::rights_since`].
+    fn ensure_rights_before(
+        &self,
+        account: AccountId,
+        opened_at: Timestamp,
+    ) -> Result<(), GovernanceError> {
+        match self.rights_since(account)? {
+            None => Err(GovernanceError::NotActiveMember),
+            Some(since) if since >= opened_at => Err(GovernanceError::NoRightsYet),
+            Some(_) => Ok(()),
+        }
+    }
 
     /// `MemberRegistry::active_count()`: members in good standing or suspended.
     ///
@@ -534,37 +560,58 @@ pub struct JurorVote {
     pub revealed: Option<bool>,
 }
 
+/// The class of a proposal, fixed by its call (see `proposals::classify`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub enum ProposalClass {
+    /// A treasury grant: `proposal_threshold_bps` and `timelock`.
+    Ordinary,
+    /// Parameters, code hashes, upgrades: `upgrade_threshold_bps` and `upgrade_timelock`.
+    Constitutional,
+}
+
 /// A proposal: one call made by governance once members approve it and its timelock ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 pub struct Proposal {
-    /// The active member who proposed it.
+    /// The member who proposed it; he alone may cancel it.
     pub proposer: AccountId,
-    /// The contract to call (governance itself for `set_params` and `set_code`).
+    /// The contract to call (governance itself for `set_params`, `set_code` and `grant`).
     pub target: AccountId,
     /// The message selector.
     pub selector: [u8; 4],
     /// The SCALE-encoded arguments (at most [`MAX_INPUT_LEN`] bytes).
     pub input: Vec<u8>,
-    /// Native value sent with the call.
+    /// Native value sent with the call (always 0: grants name their amount).
     pub value: Balance,
-    /// When it was proposed.
+    /// Its class, which fixed its threshold and timelock.
+    pub class: ProposalClass,
+    /// When it was proposed. Only members whose rights began before may vote or veto.
     pub created_at: Timestamp,
     /// End of the voting period (exclusive).
     pub voting_ends: Timestamp,
-    /// Earliest execution time if it passes: `voting_ends + timelock`.
+    /// Earliest execution time if it passes: `voting_ends` plus the class's timelock.
     pub eta: Timestamp,
+    /// End of its grace period (exclusive): `eta + grace_period`; from then on `Expired`.
+    pub expires: Timestamp,
     /// `MemberRegistry::active_count` when it was proposed.
     pub active_snapshot: u32,
     /// Votes it needs: `max(1, ceil(proposal_quorum_bps * snapshot / 10 000))`.
     pub quorum: u32,
     /// Share of the votes that must say "yes" (basis points).
     pub threshold_bps: u32,
+    /// Vetoes that stop it during its timelock: `max(1, ceil(veto_bps * snapshot / 10 000))`.
+    pub veto_quorum: u32,
     /// Votes for.
     pub yes: u32,
     /// Votes against.
     pub no: u32,
+    /// Vetoes cast during its timelock.
+    pub vetoes: u32,
+    /// Whether its proposer cancelled it.
+    pub cancelled: bool,
     /// Whether it was executed.
     pub executed: bool,
 }
@@ -585,19 +632,25 @@ impl Proposal {
     pub fn state(&self, now: Timestamp) -> ProposalState {
         if self.executed {
             ProposalState::Executed
+        } else if self.cancelled {
+            ProposalState::Cancelled
         } else if now < self.voting_ends {
             ProposalState::Active
         } else if !self.passed() {
             ProposalState::Defeated
+        } else if self.vetoes >= self.veto_quorum {
+            ProposalState::Vetoed
         } else if now < self.eta {
             ProposalState::Queued { eta: self.eta }
-        } else {
+        } else if now < self.expires {
             ProposalState::Executable
+        } else {
+            ProposalState::Expired
         }
     }
 }
 
-/// Where a proposal stands (derived from the time and its votes).
+/// Where a proposal stands (derived from the time, its votes and vetoes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
@@ -606,15 +659,32 @@ pub enum ProposalState {
     Active,
     /// The vote ended without quorum or majority.
     Defeated,
-    /// Passed; executable from `eta`.
+    /// Passed; in its timelock (members may veto), executable from `eta`.
     Queued {
         /// Earliest execution time.
         eta: Timestamp,
     },
-    /// Passed and its timelock is over: anyone may execute it.
+    /// Passed and its timelock is over: anyone may execute it until it expires.
     Executable,
     /// Executed.
     Executed,
+    /// Cancelled by its proposer before it was executed.
+    Cancelled,
+    /// Stopped by a blocking minority's vetoes during its timelock.
+    Vetoed,
+    /// Passed, but not executed within its grace period.
+    Expired,
+}
+
+impl ProposalState {
+    /// Whether the proposal may still be executed (or become executable): `Active`,
+    /// `Queued` or `Executable`.
+    pub fn is_pending(&self) -> bool {
+        matches!(
+            self,
+            ProposalState::Active | ProposalState::Queued { .. } | ProposalState::Executable
+        )
+    }
 }
 
 /// An enforcement call of an upheld ruling.

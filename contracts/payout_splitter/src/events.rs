@@ -39,6 +39,22 @@ pub struct StreamStarted {
     pub memo: Hash,
 }
 
+/// The issuer ended a stream early: what it had not released was distributed at once.
+#[ink::event]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StreamEnded {
+    /// The stream.
+    pub id: u32,
+    /// Who had paid it.
+    #[ink(topic)]
+    pub payer: AccountId,
+    /// What it had not released yet, distributed now.
+    pub remainder: Balance,
+    /// Outstanding supply the remainder was spread over; 0 means it is held until there are
+    /// holders.
+    pub outstanding: Balance,
+}
+
 /// A holder was paid what he was owed.
 #[ink::event]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,8 +68,6 @@ pub struct Claimed {
     pub by: AccountId,
 }
 
-pub use interfaces::events::CodeUpgraded;
-
 /// Every event the splitter's logic produces.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SplitterEvent {
@@ -61,6 +75,8 @@ pub enum SplitterEvent {
     Distributed(Distributed),
     /// See [`StreamStarted`].
     StreamStarted(StreamStarted),
+    /// See [`StreamEnded`].
+    StreamEnded(StreamEnded),
     /// See [`Claimed`].
     Claimed(Claimed),
 }

@@ -5,7 +5,10 @@
 //! holders' share, and claims it whenever he likes.
 //!
 //! - `distribute(memo)` (payable, anyone): instant payout to the outstanding holders now.
-//! - `distribute_over(duration, memo)` (payable, anyone): a stream vesting linearly.
+//! - `distribute_over(duration, memo)` (payable, anyone): a stream vesting linearly, paying at
+//!   least one planck per millisecond (so dust cannot hold the 8 stream slots).
+//! - `end_stream(id)` (the issuer): ends a stream early, distributing what it had not released
+//!   at once.
 //! - `claim()` / `claim_for(holder)` / `claimable(holder)`.
 //! - `PayoutHook::on_balance_change` / `on_recovery`: called by the bound token only, before
 //!   each balance change, with both balances before the change.
@@ -32,7 +35,7 @@ mod tests;
 
 #[ink::contract]
 pub mod payout_splitter {
-    use crate::events::{CodeUpgraded, SplitterEvent};
+    use crate::events::SplitterEvent;
     use crate::pool::Stream;
     use crate::state::{Accounting, Ctx, Payment, SplitterState};
     use ink::prelude::vec::Vec;
@@ -51,7 +54,8 @@ pub mod payout_splitter {
 
     impl PayoutSplitter {
         /// Binds the splitter for ever to `token` (whose whole supply must still be with
-        /// `issuer`) and its `issuer`; `governance` may upgrade the code.
+        /// `issuer`) and its `issuer`. `governance` is recorded for reference only: it has no
+        /// power over a splitter, whose code never changes (claims cannot be redirected).
         #[ink(constructor)]
         pub fn new(token: AccountId, issuer: AccountId, governance: AccountId) -> Self {
             Self {
@@ -71,6 +75,7 @@ pub mod payout_splitter {
             match event {
                 SplitterEvent::Distributed(e) => self.env().emit_event(e),
                 SplitterEvent::StreamStarted(e) => self.env().emit_event(e),
+                SplitterEvent::StreamEnded(e) => self.env().emit_event(e),
                 SplitterEvent::Claimed(e) => self.env().emit_event(e),
             }
         }
@@ -83,17 +88,35 @@ pub mod payout_splitter {
         }
 
         /// Streams the value sent to the holders, vesting linearly over `duration` (ms) from
-        /// now; each later message releases what vested. Caller: anyone.
+        /// now; each later message releases what vested. The value must be at least one
+        /// planck per millisecond of `duration`. Caller: anyone.
         ///
         /// # Errors
         /// In this order: `NothingToDistribute` (no value), `InvalidDuration` (zero or above
-        /// ten years), `TooManyStreams` (8 running).
+        /// ten years), `StreamTooSmall { minimum }` (below `duration` planck),
+        /// `TooManyStreams` (8 running).
         ///
         /// # Events
         /// `StreamStarted`.
         #[ink(message, payable)]
         pub fn distribute_over(&mut self, duration: Timestamp, memo: Hash) -> Result<()> {
             let event = self.state.distribute_over(self.ctx(), duration, memo)?;
+            self.emit(event);
+            Ok(())
+        }
+
+        /// Ends running stream `id` early: what it had not released yet is distributed to the
+        /// holders at once (nothing is lost) and its slot is freed. Caller: the token's
+        /// issuer.
+        ///
+        /// # Errors
+        /// In this order: `NotIssuer`, `StreamNotFound` (unknown, finished or already ended).
+        ///
+        /// # Events
+        /// `StreamEnded`.
+        #[ink(message)]
+        pub fn end_stream(&mut self, id: u32) -> Result<()> {
+            let event = self.state.end_stream(self.ctx(), id)?;
             self.emit(event);
             Ok(())
         }
@@ -200,23 +223,6 @@ pub mod payout_splitter {
         #[ink(message)]
         pub fn streams(&self) -> Vec<Stream> {
             self.state.streams()
-        }
-
-        /// Replaces the contract's code. Caller: governance (an executed proposal).
-        ///
-        /// # Errors
-        /// `NotGovernance`; `UpgradeFailed` if no code is stored under `code_hash`.
-        ///
-        /// # Events
-        /// `CodeUpgraded`.
-        #[ink(message)]
-        pub fn set_code(&mut self, code_hash: Hash) -> Result<()> {
-            self.state.ensure_can_upgrade(self.env().caller())?;
-            self.env()
-                .set_code_hash(&code_hash)
-                .map_err(|_| SplitterError::UpgradeFailed)?;
-            self.env().emit_event(CodeUpgraded { code_hash });
-            Ok(())
         }
     }
 

@@ -17,17 +17,26 @@
 //!   through, which is bounded the same way. All operations are checked anyway.
 //! - Streams vest linearly and lazily: every message first releases what vested since the last
 //!   message (`floor(amount * elapsed / duration) - released`) as a distribution. At most
-//!   [`MAX_STREAMS`] run at once, so this loop is bounded.
+//!   [`MAX_STREAMS`] run at once, so this loop is bounded. A stream pays at least
+//!   [`MIN_STREAM_RATE_PER_MS`] per millisecond, so it vests at every block; the issuer may end
+//!   one early, and what it had not released is distributed at once (nothing is lost).
 
 use ink::prelude::vec::Vec;
 use interfaces::{AccountId, Balance, Hash, SplitterError, Timestamp, U256};
 
 /// Most streams running at once. `distribute_over` fails with `TooManyStreams` at the bound;
-/// a stream leaves the set when fully vested, or the payer can use `distribute` instead. Every
-/// message releases vested amounts of all running streams, so the bound caps that work.
+/// a stream leaves the set when fully vested or when the issuer ends it (`end_stream`), or
+/// the payer can use `distribute` instead. Every message releases vested amounts of all
+/// running streams, so the bound caps that work.
 pub const MAX_STREAMS: usize = 8;
 /// Longest stream accepted: ten years (ms).
 pub const MAX_STREAM_DURATION: Timestamp = 10 * 365 * 24 * 60 * 60 * 1000;
+/// Least a stream pays per millisecond of its duration (planck): `distribute_over` refuses an
+/// amount below `duration * MIN_STREAM_RATE_PER_MS` (`StreamTooSmall`). A stream therefore
+/// vests something at every block, and holding a slot costs real money: all [`MAX_STREAMS`]
+/// slots for [`MAX_STREAM_DURATION`] take at least `8 * 3.1536e11` planck, and the issuer can
+/// end any stream and pay that money to the holders at once.
+pub const MIN_STREAM_RATE_PER_MS: Balance = 1;
 
 /// An amount vesting linearly to the holders over `duration` from `start`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +151,24 @@ impl Pool {
             }
         }
         Ok(())
+    }
+
+    /// Removes running stream `id` and distributes at once what it had not released yet (call
+    /// [`Pool::accrue_streams`] first, so that what vested until now is released as usual).
+    /// Returns the stream and the amount distributed; `None` if no running stream has this id.
+    pub fn end_stream(&mut self, id: u32) -> Result<Option<(Stream, Balance)>, SplitterError> {
+        let Some(index) = self.streams.iter().position(|stream| stream.id == id) else {
+            return Ok(None);
+        };
+        let remainder = self
+            .streams
+            .get(index)
+            .and_then(|stream| stream.amount.checked_sub(stream.released))
+            .ok_or(SplitterError::ArithmeticOverflow)?;
+        self.distribute(remainder)?;
+        // proof: `index` is in bounds, `position` just found the stream there.
+        let stream = self.streams.swap_remove(index);
+        Ok(Some((stream, remainder)))
     }
 
     /// Amount paid into streams and not yet released.

@@ -13,8 +13,8 @@
 //! - a holder who buys after a distribution gets nothing of it; one who sells keeps what
 //!   accrued before the sale (each hook settles both parties before the change).
 
-use crate::events::{Claimed, Distributed, SplitterEvent, StreamStarted};
-use crate::pool::{Pool, Stream, MAX_STREAMS, MAX_STREAM_DURATION};
+use crate::events::{Claimed, Distributed, SplitterEvent, StreamEnded, StreamStarted};
+use crate::pool::{Pool, Stream, MAX_STREAMS, MAX_STREAM_DURATION, MIN_STREAM_RATE_PER_MS};
 use ink::prelude::vec::Vec;
 use ink::storage::Mapping;
 use interfaces::{AccountId, Balance, Hash, SplitterError, Timestamp, U256};
@@ -83,7 +83,9 @@ pub struct SplitterState {
 }
 
 impl SplitterState {
-    /// A splitter bound for ever to `token` and its `issuer`; `governance` may upgrade it.
+    /// A splitter bound for ever to `token` and its `issuer`; `governance` is recorded for
+    /// reference (it has no power here: a splitter has no upgrade and no privileged message
+    /// but the issuer's `end_stream` and the token's hooks).
     /// The token must be fresh (its whole supply with the issuer): outstanding starts at 0.
     pub fn new(token: AccountId, issuer: AccountId, governance: AccountId) -> SplitterState {
         SplitterState {
@@ -362,11 +364,14 @@ impl SplitterState {
         }))
     }
 
-    /// Streams the value sent to the holders, vesting linearly over `duration` from now.
+    /// Streams the value sent to the holders, vesting linearly over `duration` from now. The
+    /// amount must pay at least [`MIN_STREAM_RATE_PER_MS`] per millisecond of the duration, so
+    /// the stream vests at every block and a slot cannot be held with dust.
     ///
     /// # Errors
     /// In this order: `NothingToDistribute` (no value), `InvalidDuration` (zero or above ten
-    /// years), `TooManyStreams` ([`MAX_STREAMS`] running).
+    /// years), `StreamTooSmall` (less than `duration * MIN_STREAM_RATE_PER_MS`),
+    /// `TooManyStreams` ([`MAX_STREAMS`] running).
     pub fn distribute_over(
         &mut self,
         ctx: Ctx,
@@ -378,6 +383,12 @@ impl SplitterState {
         }
         if duration == 0 || duration > MAX_STREAM_DURATION {
             return Err(SplitterError::InvalidDuration);
+        }
+        let minimum = u128::from(duration)
+            .checked_mul(MIN_STREAM_RATE_PER_MS)
+            .ok_or(SplitterError::ArithmeticOverflow)?;
+        if ctx.transferred < minimum {
+            return Err(SplitterError::StreamTooSmall { minimum });
         }
         let mut pool = self.pool.clone();
         pool.accrue_streams(ctx.now)?;
@@ -407,6 +418,31 @@ impl SplitterState {
             start: ctx.now,
             duration,
             memo,
+        }))
+    }
+
+    /// The issuer ends running stream `id` early: what vested until now is released as usual,
+    /// and everything the stream had not released yet is distributed to the outstanding
+    /// holders at once (held if there are none). No value is lost and the slot is freed, so
+    /// nobody can keep the streaming feature from the issuer by filling its slots.
+    ///
+    /// # Errors
+    /// In this order: `NotIssuer`; `StreamNotFound` (no running stream has this id: unknown,
+    /// finished vesting, or already ended).
+    pub fn end_stream(&mut self, ctx: Ctx, id: u32) -> Result<SplitterEvent, SplitterError> {
+        if ctx.caller != self.issuer {
+            return Err(SplitterError::NotIssuer);
+        }
+        let mut pool = self.pool.clone();
+        pool.accrue_streams(ctx.now)?;
+        let (stream, remainder) = pool.end_stream(id)?.ok_or(SplitterError::StreamNotFound)?;
+        // Effects.
+        self.pool = pool;
+        Ok(SplitterEvent::StreamEnded(StreamEnded {
+            id,
+            payer: stream.payer,
+            remainder,
+            outstanding: self.pool.outstanding,
         }))
     }
 
@@ -455,17 +491,5 @@ impl SplitterState {
             }),
             Payment { to: holder, amount },
         ))
-    }
-
-    /// Whether `caller` may replace the contract's code.
-    ///
-    /// # Errors
-    /// `NotGovernance`.
-    pub fn ensure_can_upgrade(&self, caller: AccountId) -> Result<(), SplitterError> {
-        if caller == self.governance {
-            Ok(())
-        } else {
-            Err(SplitterError::NotGovernance)
-        }
     }
 }

@@ -2,9 +2,9 @@
 // Test code: plain arithmetic on small test values is clearer than checked calls.
 #![allow(clippy::arithmetic_side_effects, clippy::cast_possible_truncation)]
 
-use crate::events::{Claimed, Distributed, SplitterEvent, StreamStarted};
-use crate::pool::{MAX_STREAMS, MAX_STREAM_DURATION};
-use crate::state::{Ctx, SplitterState};
+use crate::events::{Claimed, Distributed, SplitterEvent, StreamEnded, StreamStarted};
+use crate::pool::{Stream, MAX_STREAMS, MAX_STREAM_DURATION, MIN_STREAM_RATE_PER_MS};
+use crate::state::{Accounting, Ctx, SplitterState};
 use interfaces::{AccountId, Balance, Hash, SplitterError, Timestamp, U256};
 
 fn account(n: u8) -> AccountId {
@@ -82,6 +82,55 @@ impl Fixture {
         self.splitter
             .claimable(account(who), self.now)
             .expect("claimable")
+    }
+
+    /// Everything the queries show, for "a refused call changed nothing".
+    fn observed(&self) -> (Vec<Stream>, Accounting, U256, Balance, Vec<U256>) {
+        let entitlements = [ISSUER, ALICE, CAROL, DAVE, STRANGER]
+            .iter()
+            .map(|who| {
+                self.splitter
+                    .entitlement_scaled(account(*who), self.now)
+                    .expect("entitlement")
+            })
+            .collect();
+        (
+            self.splitter.streams(),
+            self.splitter.accounting(self.now).expect("accounting"),
+            self.splitter.payout_per_unit(),
+            self.splitter.outstanding(),
+            entitlements,
+        )
+    }
+
+    /// Runs a call that must fail, checks it changed nothing, and returns its error.
+    fn refused<T: std::fmt::Debug>(
+        &mut self,
+        call: impl FnOnce(&mut Fixture) -> Result<T, SplitterError>,
+    ) -> SplitterError {
+        let before = self.observed();
+        let error = call(self).expect_err("the call should have been refused");
+        assert_eq!(before, self.observed(), "a refused call changed the state");
+        error
+    }
+
+    fn stream(
+        &mut self,
+        payer: u8,
+        amount: Balance,
+        duration: Timestamp,
+    ) -> Result<u32, SplitterError> {
+        match self
+            .splitter
+            .distribute_over(ctx(payer, self.now, amount), duration, memo())?
+        {
+            SplitterEvent::StreamStarted(started) => Ok(started.id),
+            other => panic!("unexpected event {other:?}"),
+        }
+    }
+
+    fn end_stream(&mut self, caller: u8, id: u32) -> Result<SplitterEvent, SplitterError> {
+        self.splitter.end_stream(ctx(caller, self.now, 0), id)
     }
 
     fn claim(&mut self, who: u8) -> Balance {
@@ -361,14 +410,14 @@ fn a_stream_vests_linearly_and_lazily() {
     f.transfer(ISSUER, ALICE, 100);
     let event = f
         .splitter
-        .distribute_over(ctx(STRANGER, f.now, 1_000), 10_000, memo())
+        .distribute_over(ctx(STRANGER, f.now, 20_000), 10_000, memo())
         .unwrap();
     assert_eq!(
         event,
         SplitterEvent::StreamStarted(StreamStarted {
             id: 0,
             payer: account(STRANGER),
-            amount: 1_000,
+            amount: 20_000,
             start: f.now,
             duration: 10_000,
             memo: memo(),
@@ -376,14 +425,14 @@ fn a_stream_vests_linearly_and_lazily() {
     );
     assert_eq!(f.claimable(ALICE), 0);
     f.now += 2_500;
-    assert_eq!(f.claimable(ALICE), 250);
+    assert_eq!(f.claimable(ALICE), 5_000);
     // Carol buys half of Alice's stake mid-stream: she earns only what vests afterwards.
     f.transfer(ALICE, CAROL, 50);
     f.now += 2_500;
-    assert_eq!(f.claimable(ALICE), 250 + 125);
-    assert_eq!(f.claimable(CAROL), 125);
+    assert_eq!(f.claimable(ALICE), 5_000 + 2_500);
+    assert_eq!(f.claimable(CAROL), 2_500);
     f.now += 100_000;
-    assert_eq!(f.claimable(ALICE) + f.claimable(CAROL), 1_000);
+    assert_eq!(f.claimable(ALICE) + f.claimable(CAROL), 20_000);
     let acc = f.splitter.accounting(f.now).unwrap();
     assert_eq!(acc.unvested, 0);
     // A claim settles the finished stream out of the running set.
@@ -395,40 +444,194 @@ fn a_stream_vests_linearly_and_lazily() {
 fn stream_bounds_are_enforced_and_change_nothing() {
     let mut f = Fixture::new();
     f.transfer(ISSUER, ALICE, 100);
-    let c = ctx(STRANGER, f.now, 10);
     assert_eq!(
-        f.splitter
-            .distribute_over(ctx(STRANGER, f.now, 0), 10, memo()),
-        Err(SplitterError::NothingToDistribute)
+        f.refused(|f| f.stream(STRANGER, 0, 10)),
+        SplitterError::NothingToDistribute
+    );
+    // The duration is checked before the rate.
+    assert_eq!(
+        f.refused(|f| f.stream(STRANGER, 10, 0)),
+        SplitterError::InvalidDuration
     );
     assert_eq!(
-        f.splitter.distribute_over(c, 0, memo()),
-        Err(SplitterError::InvalidDuration)
+        f.refused(|f| f.stream(STRANGER, 1, MAX_STREAM_DURATION + 1)),
+        SplitterError::InvalidDuration
     );
     assert_eq!(
-        f.splitter
-            .distribute_over(c, MAX_STREAM_DURATION + 1, memo()),
-        Err(SplitterError::InvalidDuration)
+        f.refused(|f| f.stream(STRANGER, 999, 1_000)),
+        SplitterError::StreamTooSmall { minimum: 1_000 }
     );
     for _ in 0..MAX_STREAMS {
-        f.splitter.distribute_over(c, 1_000, memo()).unwrap();
+        f.stream(STRANGER, 1_000, 1_000).unwrap();
     }
-    let received = f.splitter.accounting(f.now).unwrap().total_received;
+    // The rate is checked before the slots.
     assert_eq!(
-        f.splitter.distribute_over(c, 1_000, memo()),
-        Err(SplitterError::TooManyStreams)
+        f.refused(|f| f.stream(STRANGER, 999, 1_000)),
+        SplitterError::StreamTooSmall { minimum: 1_000 }
+    );
+    assert_eq!(
+        f.refused(|f| f.stream(STRANGER, 1_000, 1_000)),
+        SplitterError::TooManyStreams
     );
     assert_eq!(f.splitter.streams().len(), MAX_STREAMS);
-    assert_eq!(
-        f.splitter.accounting(f.now).unwrap().total_received,
-        received
-    );
     // Once they have vested, new streams are accepted again.
     f.now += 1_000;
-    f.splitter
-        .distribute_over(ctx(STRANGER, f.now, 10), 1_000, memo())
-        .unwrap();
+    f.stream(STRANGER, 1_000, 1_000).unwrap();
     assert_eq!(f.splitter.streams().len(), 1);
+}
+
+#[test]
+fn a_stream_at_the_minimum_rate_vests_at_every_millisecond() {
+    let mut f = Fixture::new();
+    // A power of two: one planck per unit divides exactly.
+    f.transfer(ISSUER, ALICE, 128);
+    assert_eq!(MIN_STREAM_RATE_PER_MS, 1);
+    f.stream(STRANGER, 1_000, 1_000).unwrap();
+    for elapsed in 1..=10 {
+        f.now += 1;
+        assert_eq!(f.claimable(ALICE), elapsed, "after {elapsed} ms");
+    }
+    // The longest stream needs one planck per millisecond of its ten years.
+    assert_eq!(
+        f.refused(|f| f.stream(
+            STRANGER,
+            u128::from(MAX_STREAM_DURATION) - 1,
+            MAX_STREAM_DURATION
+        )),
+        SplitterError::StreamTooSmall {
+            minimum: u128::from(MAX_STREAM_DURATION)
+        }
+    );
+    f.stream(
+        STRANGER,
+        u128::from(MAX_STREAM_DURATION),
+        MAX_STREAM_DURATION,
+    )
+    .unwrap();
+}
+
+/// Review finding L-2: a stranger paying 8 planck held all 8 stream slots for ten years, and
+/// nine years later the issuer's stream was still refused with `TooManyStreams`.
+#[test]
+fn regression_eight_one_planck_ten_year_streams_no_longer_squat_the_slots() {
+    let mut f = Fixture::new();
+    f.transfer(ISSUER, ALICE, 100);
+    for _ in 0..MAX_STREAMS {
+        assert_eq!(
+            f.refused(|f| f.stream(STRANGER, 1, MAX_STREAM_DURATION)),
+            SplitterError::StreamTooSmall {
+                minimum: u128::from(MAX_STREAM_DURATION)
+            }
+        );
+    }
+    assert!(f.splitter.streams().is_empty());
+    f.now += 9 * 365 * 24 * 60 * 60 * 1000;
+    let day: Timestamp = 24 * 60 * 60 * 1000;
+    f.stream(ISSUER, 100_000_000, day)
+        .expect("the issuer's stream finds a free slot");
+}
+
+#[test]
+fn the_issuer_ends_a_stream_and_its_remainder_goes_to_the_holders_at_once() {
+    let mut f = Fixture::new();
+    f.transfer(ISSUER, ALICE, 300);
+    f.transfer(ISSUER, CAROL, 100);
+    // Eight ten-year streams at the minimum rate fill every slot.
+    let amount = u128::from(MAX_STREAM_DURATION);
+    let ids: Vec<u32> = (0..MAX_STREAMS)
+        .map(|_| f.stream(STRANGER, amount, MAX_STREAM_DURATION).unwrap())
+        .collect();
+    assert_eq!(
+        f.refused(|f| f.stream(ISSUER, 1_000_000, 1_000)),
+        SplitterError::TooManyStreams
+    );
+    f.now += 1_000;
+    // What vested so far: 1,000 planck of each stream, pro rata 3:1.
+    let vested = 1_000 * MAX_STREAMS as u128;
+    assert_eq!(f.claimable(ALICE) + f.claimable(CAROL), vested);
+    let received = f.splitter.accounting(f.now).unwrap().total_received;
+    let event = f.end_stream(ISSUER, ids[3]).expect("end");
+    let remainder = amount - 1_000;
+    assert_eq!(
+        event,
+        SplitterEvent::StreamEnded(StreamEnded {
+            id: ids[3],
+            payer: account(STRANGER),
+            remainder,
+            outstanding: 400,
+        })
+    );
+    // Nothing lost: the remainder is owed to the holders now, pro rata.
+    assert_eq!(f.claimable(ALICE) + f.claimable(CAROL), vested + remainder);
+    assert_eq!(f.claimable(CAROL), (vested + remainder) / 4);
+    let accounting = f.splitter.accounting(f.now).unwrap();
+    assert_eq!(accounting.total_received, received);
+    assert_eq!(accounting.unvested, (MAX_STREAMS as u128 - 1) * remainder);
+    assert_eq!(f.splitter.streams().len(), MAX_STREAMS - 1);
+    assert!(f.splitter.streams().iter().all(|s| s.id != ids[3]));
+    // The slot is free again.
+    f.stream(ISSUER, 1_000_000, 1_000)
+        .expect("the freed slot takes a new stream");
+    assert_eq!(
+        f.refused(|f| f.stream(ISSUER, 1_000_000, 1_000)),
+        SplitterError::TooManyStreams
+    );
+}
+
+#[test]
+fn end_stream_refusals_in_precedence_order_change_nothing() {
+    let mut f = Fixture::new();
+    f.transfer(ISSUER, ALICE, 100);
+    let id = f.stream(STRANGER, 10_000, 10_000).unwrap();
+    for caller in [STRANGER, ALICE, TOKEN, GOVERNANCE] {
+        assert_eq!(
+            f.refused(|f| f.end_stream(caller, id)),
+            SplitterError::NotIssuer
+        );
+        assert_eq!(
+            f.refused(|f| f.end_stream(caller, 99)),
+            SplitterError::NotIssuer
+        );
+    }
+    assert_eq!(
+        f.refused(|f| f.end_stream(ISSUER, 99)),
+        SplitterError::StreamNotFound
+    );
+    f.end_stream(ISSUER, id).expect("end");
+    assert_eq!(
+        f.refused(|f| f.end_stream(ISSUER, id)),
+        SplitterError::StreamNotFound
+    );
+    // A stream that finished vesting has left the set: nothing to end.
+    let finished = f.stream(STRANGER, 1_000, 1_000).unwrap();
+    f.now += 1_000;
+    assert_eq!(
+        f.refused(|f| f.end_stream(ISSUER, finished)),
+        SplitterError::StreamNotFound
+    );
+    assert_eq!(f.claimable(ALICE), 11_000);
+}
+
+#[test]
+fn ending_a_stream_without_holders_holds_its_remainder() {
+    let mut f = Fixture::new();
+    let id = f.stream(STRANGER, 5_000, 5_000).unwrap();
+    f.now += 1_000;
+    let event = f.end_stream(ISSUER, id).expect("end");
+    assert_eq!(
+        event,
+        SplitterEvent::StreamEnded(StreamEnded {
+            id,
+            payer: account(STRANGER),
+            remainder: 4_000,
+            outstanding: 0,
+        })
+    );
+    let accounting = f.splitter.accounting(f.now).unwrap();
+    assert_eq!((accounting.held, accounting.unvested), (5_000, 0));
+    f.transfer(ISSUER, ALICE, 10);
+    f.distribute(10);
+    assert_eq!(f.claimable(ALICE), 5_010);
 }
 
 #[test]
@@ -452,18 +655,6 @@ fn recovery_moves_balance_and_unclaimed_payouts() {
             Err(SplitterError::InvalidAccount)
         );
     }
-}
-
-#[test]
-fn only_governance_may_upgrade() {
-    let f = Fixture::new();
-    for caller in [STRANGER, ISSUER, TOKEN, ALICE] {
-        assert_eq!(
-            f.splitter.ensure_can_upgrade(account(caller)),
-            Err(SplitterError::NotGovernance)
-        );
-    }
-    assert_eq!(f.splitter.ensure_can_upgrade(account(GOVERNANCE)), Ok(()));
 }
 
 #[test]
@@ -501,6 +692,7 @@ mod model {
         Transfer { from: u8, to: u8, share: u16 },
         Distribute { amount: u64 },
         Stream { amount: u64, duration: u32 },
+        EndStream { pick: u8, by_issuer: bool },
         Claim { holder: u8 },
         Wait { ms: u32 },
     }
@@ -510,12 +702,14 @@ mod model {
             4 => (0u8..6, 0u8..6, 1u16..=1000).prop_map(|(from, to, share)| Op::Transfer { from, to, share }),
             3 => (0u64..1_000_000_000).prop_map(|amount| Op::Distribute { amount }),
             1 => (1u64..1_000_000_000, 1u32..50_000).prop_map(|(amount, duration)| Op::Stream { amount, duration }),
+            1 => (any::<u8>(), any::<bool>()).prop_map(|(pick, by_issuer)| Op::EndStream { pick, by_issuer }),
             2 => (0u8..6).prop_map(|holder| Op::Claim { holder }),
             2 => (0u32..20_000).prop_map(|ms| Op::Wait { ms }),
         ]
     }
 
     struct ModelStream {
+        id: u32,
         amount: u128,
         start: u64,
         duration: u64,
@@ -529,6 +723,7 @@ mod model {
         claimed: HashMap<u8, u128>,
         held: BigRational,
         streams: Vec<ModelStream>,
+        next_stream_id: u32,
         received: u128,
     }
 
@@ -669,17 +864,45 @@ mod model {
                         Op::Stream { amount, duration } => {
                             let result = f.splitter.distribute_over(
                                 ctx(STRANGER, f.now, amount as u128), duration as u64, memo());
-                            if m.streams.len() >= MAX_STREAMS {
+                            let minimum = u128::from(duration) * MIN_STREAM_RATE_PER_MS;
+                            if u128::from(amount) < minimum {
+                                assert_eq!(result, Err(SplitterError::StreamTooSmall { minimum }));
+                            } else if m.streams.len() >= MAX_STREAMS {
                                 assert_eq!(result, Err(SplitterError::TooManyStreams));
                             } else {
                                 result.unwrap();
                                 m.received += amount as u128;
                                 m.streams.push(ModelStream {
+                                    id: m.next_stream_id,
                                     amount: amount as u128,
                                     start: f.now,
                                     duration: duration as u64,
                                     released: 0,
                                 });
+                                m.next_stream_id += 1;
+                            }
+                        }
+                        Op::EndStream { pick, by_issuer } => {
+                            // Mostly a running stream, sometimes one that is not (any more).
+                            let running = (!m.streams.is_empty() && pick < 200)
+                                .then(|| usize::from(pick) % m.streams.len());
+                            let id = running.map_or(u32::from(pick), |i| m.streams[i].id);
+                            let caller = if by_issuer { ISSUER } else { STRANGER };
+                            let result = f.splitter.end_stream(ctx(caller, f.now, 0), id);
+                            let index = m.streams.iter().position(|s| s.id == id);
+                            match (by_issuer, index) {
+                                (false, _) => assert_eq!(result, Err(SplitterError::NotIssuer)),
+                                (true, None) => assert_eq!(result, Err(SplitterError::StreamNotFound)),
+                                (true, Some(index)) => {
+                                    let stream = m.streams.swap_remove(index);
+                                    let remainder = stream.amount - stream.released;
+                                    assert!(remainder > 0, "a running stream has something left");
+                                    assert!(matches!(
+                                        result,
+                                        Ok(SplitterEvent::StreamEnded(StreamEnded { remainder: r, .. })) if r == remainder
+                                    ));
+                                    m.distribute(remainder);
+                                }
                             }
                         }
                         Op::Claim { holder } => {

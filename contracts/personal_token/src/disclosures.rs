@@ -4,9 +4,33 @@
 //! liquidation report must carry at least the holders' share of the gross proceeds,
 //! `ceil(gross * outstanding / supply)` where `outstanding` is the supply not held by the
 //! issuer; that share goes to the payout splitter as a distribution and any surplus returns to
-//! the issuer. Reporting is allowed while the token is frozen: paying holders is never blocked.
+//! the issuer. Reporting is allowed while the token is frozen: paying holders is never blocked
+//! by a freeze (only, for a while, by an open offering's subscriptions: see below).
 //! Disclosing and revaluing are not: a frozen token's record (an expelled issuer's, or one
 //! under a governance freeze) stays as it was until governance unfreezes it.
+//!
+//! ## No report while an offering has subscriptions
+//! Units sold in an open offering are still in the issuer's balance until `settle` delivers
+//! them, so `outstanding` leaves them out and the subscribers would get none of a share they
+//! paid for (the issuer would keep it). A report is therefore refused while any open offering
+//! (neither settled nor failed) has sold anything (`OfferingHasSubscriptions`; an O(1)
+//! counter, [`TokenState::subscribed_in_open_offerings`]): the issuer settles (or cancels)
+//! first, and the report then counts the subscribers among the holders. Chosen over counting
+//! those units as outstanding and escrowing their share for the subscribers because:
+//! - the splitter pays only balances it has seen through the token's hooks, so an escrowed
+//!   share would need a second payout path (credited at delivery, returned to the issuer on
+//!   failure) through every exit: refund, withdrawal, recovery and settlement;
+//! - that path would loop over the subscribers at settlement and keep a share per
+//!   subscription, where the refusal is one comparison with one counter;
+//! - the refusal costs only delay, which the issuer controls: he cancels an offering before it
+//!   closes, and anyone settles a closed one (a sold-out offering settles at once). Two cases
+//!   wait longer: while he is restrained a closed offering cannot deliver, so the report waits
+//!   for the restraint to end or the subscribers to withdraw; while the token is frozen a
+//!   closed offering that raised its minimum waits for the unfreeze or for a subscriber's
+//!   `refund` (which fails it).
+//!
+//! A subscriber therefore needs no exit when a liquidation comes: none can be reported before
+//! his tokens are delivered.
 
 use crate::events::{AssetDisclosed, AssetRevalued, LiquidationReported, TokenEvent};
 use crate::state::{Ctx, TokenState};
@@ -128,7 +152,8 @@ impl TokenState {
     /// to the issuer.
     ///
     /// Precedence: `AssetNotFound`, `NotIssuer`, `NotWired`, `ZeroAmount`,
-    /// `LiquidationUnderpaid`.
+    /// `OfferingHasSubscriptions` (an open offering has sold units: settle or cancel it
+    /// first), `LiquidationUnderpaid`.
     pub fn report_liquidation(
         &mut self,
         ctx: Ctx,
@@ -140,6 +165,9 @@ impl TokenState {
         self.ensure_links()?;
         if gross_proceeds == 0 {
             return Err(TokenError::ZeroAmount);
+        }
+        if self.subscribed_in_open_offerings > 0 {
+            return Err(TokenError::OfferingHasSubscriptions);
         }
         let outstanding = self.outstanding();
         let holders_share = self.holders_share(gross_proceeds)?;

@@ -19,6 +19,16 @@
 //! delivering settlements and first refusal are refused, while every holder's exit keeps
 //! working and subscribers may `withdraw_subscription`. Any holder may give tokens back to the
 //! issuer (no approval, no membership needed), which clears a juror's holder conflict.
+//!
+//! ## Upgrades, liquidations and dust
+//! While governance says that an upgrade which could reach this token's money is under way
+//! (`UpgradeNotice::exits_open`), subscribers of open offerings may `withdraw_subscription`
+//! and funded buyers of approved requests may `withdraw_funding`; governance is asked only on
+//! those two paths and only when their normal rule refuses. A liquidation cannot be reported
+//! while an open offering has subscriptions (see [`disclosures`]). Subscriptions have a
+//! minimum size (see [`offerings`]), and every request price or subscription cost is 0 or at
+//! least the chain's existential deposit, so that no refund can be blocked by a recipient
+//! whose account was reaped (see [`requests`]).
 //! `holder_count` tells governance how many accounts hold the token, to size a jury. A
 //! recovery ruling moves everything of the lost account, open positions included (see
 //! [`recovery`]).
@@ -29,6 +39,10 @@
 //!   locked them;
 //! - `escrow_total` equals the escrowed prices of funded open requests plus the unrefunded
 //!   payments of open and failed offerings, and the contract's free balance covers it;
+//! - `subscribed_in_open_offerings` equals the sum of `sold` over the open offerings, and no
+//!   liquidation is reported while it is positive;
+//! - every escrowed price or payment is at least the existential deposit the chain had when
+//!   it was paid in;
 //! - before every balance change the splitter's hook receives both balances before the change;
 //! - a holder's tokens move only by executing an approved request, the issuer's first refusal,
 //!   a governance recovery, or a PSP22 transfer back to the issuer; the issuer's own tokens
@@ -72,7 +86,8 @@ pub mod personal_token {
     use ink::prelude::{string::String, vec::Vec};
     use interfaces::{
         call_outcome, query_outcome, IssuerRestraint, MemberRegistry, PSP22Error, PSP22Metadata,
-        PayoutDistribution, PayoutHook, TokenError, TokenRemedies, TransferRestriction, PSP22,
+        PayoutDistribution, PayoutHook, TokenError, TokenRemedies, TransferRestriction,
+        UpgradeNotice, PSP22,
     };
 
     /// The token's error type.
@@ -89,16 +104,28 @@ pub mod personal_token {
         decimals: u8,
     }
 
-    /// Membership answers from the wired registry.
-    struct RegistryMembership(Option<AccountId>);
+    /// Answers from the wired contracts: membership from the registry, open exits from
+    /// governance (asked about this token's own address).
+    struct WiredContracts {
+        links: Option<Links>,
+        token: AccountId,
+    }
 
-    impl Membership for RegistryMembership {
+    impl Membership for WiredContracts {
         fn is_active(&self, account: AccountId) -> Result<bool> {
-            let Some(registry) = self.0 else {
+            let Some(links) = self.links else {
                 return Ok(false);
             };
-            let registry: ink::contract_ref!(MemberRegistry) = registry.into();
+            let registry: ink::contract_ref!(MemberRegistry) = links.registry.into();
             query_outcome(registry.call().is_active(account).try_invoke())
+        }
+
+        fn exits_open(&self) -> Result<bool> {
+            let Some(links) = self.links else {
+                return Ok(false);
+            };
+            let governance: ink::contract_ref!(UpgradeNotice) = links.governance.into();
+            query_outcome(governance.call().exits_open(self.token).try_invoke())
         }
     }
 
@@ -152,8 +179,17 @@ pub mod personal_token {
             }
         }
 
-        fn members(&self) -> RegistryMembership {
-            RegistryMembership(self.state.links().map(|links| links.registry))
+        fn members(&self) -> WiredContracts {
+            WiredContracts {
+                links: self.state.links(),
+                token: self.env().account_id(),
+            }
+        }
+
+        /// The chain's existential deposit: the least a request price or a subscription may
+        /// cost (unless 0), so that no refund can fail for a reaped account.
+        fn existential_deposit(&self) -> Balance {
+            self.env().minimum_balance()
         }
 
         /// Emits the events, then performs the interactions in order. Any failure is returned
@@ -396,13 +432,15 @@ pub mod personal_token {
 
         // ----- transfer requests -----------------------------------------------------------
 
-        /// A holder asks to sell `amount` to `buyer` for `price` (native, total); the amount is
-        /// locked until the request closes. Caller: the seller (not the issuer).
+        /// A holder asks to sell `amount` to `buyer` for `price` (native, total: 0 for a gift,
+        /// else at least the chain's existential deposit); the amount is locked until the
+        /// request closes. Caller: the seller (not the issuer).
         ///
         /// # Errors
         /// In this order: `NotWired`, `Frozen`, `IssuerNotAllowed`, `ZeroAmount`,
-        /// `SelfTransfer`, `Restricted(3|4)`, `InsufficientUnlockedBalance`,
-        /// `TooManyOpenPositions` (the seller already has 8 open positions).
+        /// `SelfTransfer`, `BelowExistentialDeposit`, `Restricted(3|4)`,
+        /// `InsufficientUnlockedBalance`, `TooManyOpenPositions` (the seller already has 8
+        /// open positions).
         ///
         /// # Events
         /// `TransferRequested`.
@@ -414,9 +452,15 @@ pub mod personal_token {
             price: Balance,
         ) -> Result<RequestId> {
             let members = self.members();
-            let (id, outcome) =
-                self.state
-                    .request_transfer(self.ctx(), buyer, amount, price, &members)?;
+            let existential_deposit = self.existential_deposit();
+            let (id, outcome) = self.state.request_transfer(
+                self.ctx(),
+                buyer,
+                amount,
+                price,
+                existential_deposit,
+                &members,
+            )?;
             self.perform(outcome)?;
             Ok(id)
         }
@@ -426,26 +470,33 @@ pub mod personal_token {
         ///
         /// # Errors
         /// In this order: `RequestNotFound`, `NotBuyer`, `RequestClosed`, `AlreadyFunded`,
-        /// `NothingToFund`, `Frozen`, `RequestExpired`, `WrongPayment`, `Restricted(3|4)` (both
-        /// parties must still be active members), `TooManyOpenPositions` (if it stays open and
-        /// the buyer already has 8 open positions).
+        /// `NothingToFund`, `BelowExistentialDeposit` (the price is below the chain's
+        /// existential deposit now), `Frozen`, `RequestExpired`, `WrongPayment`,
+        /// `Restricted(3|4)` (both parties must still be active members),
+        /// `TooManyOpenPositions` (if it stays open and the buyer already has 8 open
+        /// positions).
         ///
         /// # Events
         /// `RequestFunded`; on execution `Transfer` and `TransferExecuted`.
         #[ink(message, payable)]
         pub fn fund_request(&mut self, id: RequestId) -> Result<()> {
             let members = self.members();
-            let outcome = self.state.fund_request(self.ctx(), id, &members)?;
+            let existential_deposit = self.existential_deposit();
+            let outcome = self
+                .state
+                .fund_request(self.ctx(), id, existential_deposit, &members)?;
             self.perform(outcome)
         }
 
         /// The buyer takes his escrowed payment back (before approval, after the settlement
-        /// deadline, while frozen, or while a party is no longer an active member). Caller:
-        /// the buyer.
+        /// deadline, while frozen, while a party is no longer an active member, or, once
+        /// approved, while governance says the exits of an upgrade are open: asked only when
+        /// nothing else allows it). Caller: the buyer.
         ///
         /// # Errors
-        /// `RequestNotFound`, `NotBuyer`, `RequestClosed`, `NotFunded`, `CannotWithdrawYet`,
-        /// `CallFailed`.
+        /// In this order: `RequestNotFound`, `NotBuyer`, `RequestClosed`, `NotFunded`,
+        /// `CallFailed` (the registry or governance cannot be asked), `CannotWithdrawYet`
+        /// (approved, executable, and the exits are closed).
         ///
         /// # Events
         /// `FundingWithdrawn`.
@@ -597,11 +648,15 @@ pub mod personal_token {
         /// recording his consent to the terms (`terms_hash` must be the token's). Caller: an
         /// active member other than the issuer.
         ///
+        /// The amount must be at least `ceil(offering amount / 32)` units unless it takes
+        /// everything that remains, and its cost at least the chain's existential deposit.
+        ///
         /// # Errors
         /// In this order: `OfferingNotFound`, `Frozen`, `OfferingClosed`, `TermsMismatch`,
         /// `IssuerNotAllowed`, `NotInvited`, `Restricted(4)`, `ZeroAmount`, `ExceedsOffering`,
-        /// `ArithmeticOverflow`, `WrongPayment`, `TooManySubscribers`, `TooManyOpenPositions`
-        /// (a new subscriber who already has 8 open positions).
+        /// `SubscriptionTooSmall { minimum }`, `ArithmeticOverflow`,
+        /// `BelowExistentialDeposit`, `WrongPayment`, `TooManySubscribers`,
+        /// `TooManyOpenPositions` (a new subscriber who already has 8 open positions).
         ///
         /// # Events
         /// `Subscribed`.
@@ -613,9 +668,15 @@ pub mod personal_token {
             terms_hash: Hash,
         ) -> Result<()> {
             let members = self.members();
-            let outcome = self
-                .state
-                .subscribe(self.ctx(), id, amount, terms_hash, &members)?;
+            let existential_deposit = self.existential_deposit();
+            let outcome = self.state.subscribe(
+                self.ctx(),
+                id,
+                amount,
+                terms_hash,
+                existential_deposit,
+                &members,
+            )?;
             self.perform(outcome)
         }
 
@@ -668,18 +729,21 @@ pub mod personal_token {
         }
 
         /// A subscriber leaves an open offering (closed or not, but neither settled nor
-        /// failed) of a restrained issuer and takes his payment back; his subscriber slot is
-        /// freed. Caller: the subscriber.
+        /// failed) and takes his payment back; his subscriber slot is freed. Allowed while
+        /// the issuer is restrained, or while governance says the exits of an upgrade are
+        /// open (asked only when the issuer is not restrained). Caller: the subscriber.
         ///
         /// # Errors
         /// In this order: `OfferingNotFound`, `NothingToRefund`, `OfferingFinalized`,
-        /// `WithdrawalNotAllowed` (the issuer is not restrained).
+        /// `CallFailed` (governance cannot be asked), `WithdrawalNotAllowed` (the issuer is
+        /// not restrained and the exits are closed).
         ///
         /// # Events
         /// `SubscriptionWithdrawn`.
         #[ink(message)]
         pub fn withdraw_subscription(&mut self, id: OfferingId) -> Result<()> {
-            let outcome = self.state.withdraw_subscription(self.ctx(), id)?;
+            let members = self.members();
+            let outcome = self.state.withdraw_subscription(self.ctx(), id, &members)?;
             self.perform(outcome)
         }
 
@@ -745,11 +809,14 @@ pub mod personal_token {
 
         /// The issuer reports selling (part of) an asset for `gross_proceeds`, sending at
         /// least the holders' share (`holders_share(gross_proceeds)`); it goes to the payout
-        /// splitter, any surplus back to the issuer. Caller: the issuer.
+        /// splitter, any surplus back to the issuer. Refused while an open offering has
+        /// subscriptions (their units are not delivered yet, so the share would leave the
+        /// subscribers out): settle or cancel it first. Caller: the issuer.
         ///
         /// # Errors
         /// In this order: `AssetNotFound`, `NotIssuer`, `NotWired`, `ZeroAmount`,
-        /// `LiquidationUnderpaid { required }`, then the splitter's errors.
+        /// `OfferingHasSubscriptions`, `LiquidationUnderpaid { required }`, then the
+        /// splitter's errors.
         ///
         /// # Events
         /// `LiquidationReported` (and the splitter's `Distributed`).

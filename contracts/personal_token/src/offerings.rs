@@ -13,14 +13,31 @@
 //! pulls his payment back with `refund`. An offering that
 //! sold nothing fails on settlement, even while the token is frozen, so no tokens stay locked.
 //!
-//! The subscriber bound means 32 members taking one unit each could fill an offering's
-//! subscriber slots; the issuer can cancel it before it closes and reopen it invite-only.
+//! ## Minimum subscription
+//! A subscription must be at least [`Offering::minimum_subscription`], `ceil(amount /
+//! MAX_SUBSCRIBERS)` units, unless it takes everything that remains unsold
+//! (`SubscriptionTooSmall`): [`MAX_SUBSCRIBERS`] subscriptions can always fill an offering,
+//! and holding its subscriber slots costs the squatters the whole offering's price (escrowed,
+//! refunded only when it fails or they leave it). Its cost (`amount * price_per_unit`) must
+//! also be at least the chain's existential deposit (`BelowExistentialDeposit`), so that no
+//! refund of it can fail for an account that was reaped; a remainder worth less than that
+//! cannot be bought, and the offering then closes at its deadline. The issuer can still
+//! cancel an open offering before it closes and reopen it invite-only.
 //!
+//! ## Restraint and upgrades
 //! While the issuer is restrained (suspended, or a misconduct dispute against him open), he
 //! opens no offering and no settlement delivers (`IssuerRestrained`); a settlement that fails
 //! the offering still goes through (the subscribers' refund path), and a subscriber may leave
 //! an open offering with `withdraw_subscription`: his payment back, his subscriber slot freed
-//! (the last slot moves into it).
+//! (the last slot moves into it). A subscriber may leave the same way whenever governance says
+//! that the exits of an upgrade are open (`Membership::exits_open`: an upgrade that could reach
+//! the escrow is proposed and not settled).
+//!
+//! ## Liquidations
+//! [`TokenState::subscribed_in_open_offerings`] is the sum of `sold` over the open offerings,
+//! kept by `subscribe`, `withdraw_subscription`, settlement and failure (cancellation, a
+//! failing settlement or refund); a recovery moves subscriptions without changing it. While it
+//! is positive the issuer's `report_liquidation` is refused (see [`crate::disclosures`]).
 
 use crate::events::{
     OfferingFailed, OfferingOpened, OfferingSettled, Subscribed, SubscriptionRefunded,
@@ -148,11 +165,14 @@ impl TokenState {
     }
 
     /// A member subscribes `amount`, paying `amount * price_per_unit` into escrow and
-    /// consenting to the token's terms (`terms_hash` must equal the token's).
+    /// consenting to the token's terms (`terms_hash` must equal the token's). The amount must
+    /// be at least the offering's minimum subscription unless it takes everything that
+    /// remains, and the cost at least `existential_deposit` (the chain's).
     ///
     /// Precedence: `OfferingNotFound`, `Frozen`, `OfferingClosed`, `TermsMismatch`,
     /// `IssuerNotAllowed`, `NotInvited`, `Restricted(4)` (not an active member), `ZeroAmount`,
-    /// `ExceedsOffering`, `ArithmeticOverflow`, `WrongPayment`, `TooManySubscribers`,
+    /// `ExceedsOffering`, `SubscriptionTooSmall`, `ArithmeticOverflow`,
+    /// `BelowExistentialDeposit`, `WrongPayment`, `TooManySubscribers`,
     /// `TooManyOpenPositions` (a new subscriber who already has `MAX_OPEN_POSITIONS`).
     pub fn subscribe(
         &mut self,
@@ -160,6 +180,7 @@ impl TokenState {
         id: OfferingId,
         amount: Balance,
         terms_hash: Hash,
+        existential_deposit: Balance,
         members: &impl Membership,
     ) -> Result<Outcome, TokenError> {
         let mut offering = self.load_offering(id)?;
@@ -187,9 +208,14 @@ impl TokenState {
         if amount > remaining {
             return Err(TokenError::ExceedsOffering);
         }
+        let minimum = offering.minimum_subscription().min(remaining);
+        if amount < minimum {
+            return Err(TokenError::SubscriptionTooSmall { minimum });
+        }
         let cost = amount
             .checked_mul(offering.price_per_unit)
             .ok_or(TokenError::ArithmeticOverflow)?;
+        Self::ensure_refundable(cost, existential_deposit)?;
         if ctx.transferred != cost {
             return Err(TokenError::WrongPayment {
                 expected: cost,
@@ -218,8 +244,13 @@ impl TokenState {
             .ok_or(TokenError::ArithmeticOverflow)?;
         // proof: amount <= remaining = offering.amount - offering.sold.
         offering.sold = offering.sold.saturating_add(amount);
+        let subscribed_in_open_offerings = self
+            .subscribed_in_open_offerings
+            .checked_add(amount)
+            .ok_or(TokenError::ArithmeticOverflow)?;
         // Effects.
         self.add_escrow(cost)?;
+        self.subscribed_in_open_offerings = subscribed_in_open_offerings;
         if is_new {
             self.subscriber_at
                 .insert((id, offering.subscriber_count), &subscriber);
@@ -295,7 +326,9 @@ impl TokenState {
             return Ok(outcome);
         }
         self.ensure_not_restrained(ctx.now)?;
+        let subscribed_in_open_offerings = self.open_units_without(&offering)?;
         // Effects.
+        self.subscribed_in_open_offerings = subscribed_in_open_offerings;
         for (subscriber, mut position) in deliveries {
             let change = self
                 .ledger
@@ -392,17 +425,20 @@ impl TokenState {
         Ok(outcome)
     }
 
-    /// A subscriber leaves an open (neither settled nor failed) offering while its issuer is
-    /// restrained, closed or not: his subscription is removed (`sold` and `raised` drop by
-    /// it, his subscriber slot is freed) and his payment refunded. Allowed while frozen.
+    /// A subscriber leaves an open (neither settled nor failed) offering, closed or not, while
+    /// its issuer is restrained or while governance says the exits of an upgrade are open
+    /// (`members.exits_open()`, asked only when the issuer is not restrained): his
+    /// subscription is removed (`sold` and `raised` drop by it, his subscriber slot is freed)
+    /// and his payment refunded. Allowed while frozen.
     ///
     /// Precedence: `OfferingNotFound`, `NothingToRefund` (no subscription), `OfferingFinalized`
-    /// (settled or failed: `refund` instead), `WithdrawalNotAllowed` (the issuer is not
-    /// restrained).
+    /// (settled or failed: `refund` instead), `CallFailed` (governance cannot be asked),
+    /// `WithdrawalNotAllowed` (the issuer is not restrained and the exits are closed).
     pub fn withdraw_subscription(
         &mut self,
         ctx: Ctx,
         id: OfferingId,
+        members: &impl Membership,
     ) -> Result<Outcome, TokenError> {
         let mut offering = self.load_offering(id)?;
         let subscriber = ctx.caller;
@@ -413,7 +449,7 @@ impl TokenState {
         if offering.status != OfferingStatus::Open {
             return Err(TokenError::OfferingFinalized);
         }
-        if !self.is_restrained(ctx.now) {
+        if !self.is_restrained(ctx.now) && !members.exits_open()? {
             return Err(TokenError::WithdrawalNotAllowed);
         }
         let slot = self.subscriber_slot(id, offering.subscriber_count, subscriber)?;
@@ -426,7 +462,12 @@ impl TokenState {
             .raised
             .checked_sub(position.paid)
             .ok_or(TokenError::ArithmeticOverflow)?;
+        let subscribed_in_open_offerings = self
+            .subscribed_in_open_offerings
+            .checked_sub(position.amount)
+            .ok_or(TokenError::ArithmeticOverflow)?;
         // Effects.
+        self.subscribed_in_open_offerings = subscribed_in_open_offerings;
         self.release_escrow(position.paid)?;
         self.free_subscriber_slot(id, &mut offering, slot);
         self.offerings.insert(id, &offering);
@@ -476,6 +517,14 @@ impl TokenState {
         offering.subscriber_count = last;
     }
 
+    /// [`TokenState::subscribed_in_open_offerings`] once the open `offering` is settled or
+    /// failed.
+    fn open_units_without(&self, offering: &Offering) -> Result<Balance, TokenError> {
+        self.subscribed_in_open_offerings
+            .checked_sub(offering.sold)
+            .ok_or(TokenError::ArithmeticOverflow)
+    }
+
     /// Marks an open offering failed and unlocks its tokens.
     fn fail_offering(
         &mut self,
@@ -483,7 +532,9 @@ impl TokenState {
         offering: &mut Offering,
         outcome: &mut Outcome,
     ) -> Result<(), TokenError> {
+        let subscribed_in_open_offerings = self.open_units_without(offering)?;
         self.ledger.unlock(self.issuer, offering.amount)?;
+        self.subscribed_in_open_offerings = subscribed_in_open_offerings;
         offering.status = OfferingStatus::Failed;
         self.offerings.insert(id, offering);
         outcome.event(TokenEvent::OfferingFailed(OfferingFailed {

@@ -14,6 +14,21 @@
 //! ```
 //! Exits always release: the locked tokens return to the seller's free balance and an
 //! escrowed price to the buyer, whichever way a request closes.
+//!
+//! ## Refunds nobody can block
+//! A price is 0 (a gift: nothing is escrowed or paid) or at least the chain's existential
+//! deposit, checked by `request_transfer` and again by `fund_request`
+//! (`BelowExistentialDeposit`). Every payment of a request (the refund pushed by
+//! `reject_transfer`, `cancel_request`, `exercise_first_refusal` and a recovery, the buyer's
+//! own `withdraw_funding`, and the seller's price at execution) is therefore at least the
+//! existential deposit, and recreates a recipient whose account was reaped in the meantime
+//! instead of failing and keeping the request open.
+//!
+//! ## Exits during an upgrade
+//! Once approved (by the issuer or by his silence), a funded request normally waits for its
+//! execution: its buyer may not withdraw. He may while governance says that the exits of an
+//! upgrade are open (`Membership::exits_open`, asked only when the normal rule refuses), so
+//! that nobody's payment stays in a contract whose code is about to change.
 
 use crate::events::{
     FirstRefusalExercised, FundingWithdrawn, RequestCancelled, RequestFunded, TokenEvent,
@@ -42,10 +57,11 @@ impl TokenState {
         self.requests.get(id).ok_or(TokenError::RequestNotFound)
     }
 
-    /// The seller asks to sell `amount` to `buyer` for `price`; the amount is locked.
+    /// The seller asks to sell `amount` to `buyer` for `price` (0, a gift, or at least
+    /// `existential_deposit`, the chain's); the amount is locked.
     ///
     /// Precedence: `NotWired`, `Frozen`, `IssuerNotAllowed`, `ZeroAmount`, `SelfTransfer`,
-    /// `Restricted(3|4)` (seller or buyer not an active member),
+    /// `BelowExistentialDeposit`, `Restricted(3|4)` (seller or buyer not an active member),
     /// `InsufficientUnlockedBalance`, `TooManyOpenPositions` (the seller already has
     /// `MAX_OPEN_POSITIONS`).
     pub fn request_transfer(
@@ -54,6 +70,7 @@ impl TokenState {
         buyer: AccountId,
         amount: Balance,
         price: Balance,
+        existential_deposit: Balance,
         members: &impl Membership,
     ) -> Result<(RequestId, Outcome), TokenError> {
         self.ensure_links()?;
@@ -68,6 +85,7 @@ impl TokenState {
         if buyer == seller {
             return Err(TokenError::SelfTransfer);
         }
+        Self::ensure_refundable(price, existential_deposit)?;
         self.ensure_members(seller, buyer, members)?;
         if self.ledger.unlocked_of(seller) < amount {
             return Err(TokenError::InsufficientUnlockedBalance);
@@ -116,15 +134,18 @@ impl TokenState {
     /// The buyer pays exactly the price into escrow. If the request is already approved (by
     /// the issuer or by silence) it executes at once. Both parties must still be active
     /// members: a payment for a request that cannot execute would only wait to be withdrawn.
+    /// The price must still be at least `existential_deposit` (the chain's, which may have
+    /// risen since the request was made): a refund of it must never fail.
     ///
     /// Precedence: `RequestNotFound`, `NotBuyer`, `RequestClosed`, `AlreadyFunded`,
-    /// `NothingToFund`, `Frozen`, `RequestExpired`, `WrongPayment`, `Restricted(3|4)`,
-    /// `TooManyOpenPositions` (only if the request stays open: the buyer already has
-    /// `MAX_OPEN_POSITIONS`).
+    /// `NothingToFund`, `BelowExistentialDeposit`, `Frozen`, `RequestExpired`,
+    /// `WrongPayment`, `Restricted(3|4)`, `TooManyOpenPositions` (only if the request stays
+    /// open: the buyer already has `MAX_OPEN_POSITIONS`).
     pub fn fund_request(
         &mut self,
         ctx: Ctx,
         id: RequestId,
+        existential_deposit: Balance,
         members: &impl Membership,
     ) -> Result<Outcome, TokenError> {
         let mut request = self.load_request(id)?;
@@ -140,6 +161,7 @@ impl TokenState {
         if request.price == 0 {
             return Err(TokenError::NothingToFund);
         }
+        Self::ensure_refundable(request.price, existential_deposit)?;
         self.ensure_not_frozen()?;
         if request.is_expired(ctx.now) {
             return Err(TokenError::RequestExpired);
@@ -174,11 +196,14 @@ impl TokenState {
     }
 
     /// The buyer takes his escrowed payment back. Allowed while the request is not approved,
-    /// after its settlement deadline, while the token is frozen, or while it cannot execute
-    /// because a party is no longer an active member.
+    /// after its settlement deadline, while the token is frozen, while it cannot execute
+    /// because a party is no longer an active member, or (asked only when none of these
+    /// holds) while governance says the exits of an upgrade are open. The request stays open,
+    /// unfunded.
     ///
-    /// Precedence: `RequestNotFound`, `NotBuyer`, `RequestClosed`, `NotFunded`,
-    /// `CannotWithdrawYet`, `CallFailed` (the registry cannot be asked).
+    /// Precedence: `RequestNotFound`, `NotBuyer`, `RequestClosed`, `NotFunded`, `CallFailed`
+    /// (the registry, or then governance, cannot be asked), `CannotWithdrawYet` (approved,
+    /// executable, and the exits are closed).
     pub fn withdraw_funding(
         &mut self,
         ctx: Ctx,
@@ -198,7 +223,8 @@ impl TokenState {
         let may_withdraw = self.frozen
             || request.is_expired(ctx.now)
             || !request.is_approved(ctx.now, self.auto_approve)
-            || !self.can_execute(&request, members)?;
+            || !self.can_execute(&request, members)?
+            || members.exits_open()?;
         if !may_withdraw {
             return Err(TokenError::CannotWithdrawYet);
         }

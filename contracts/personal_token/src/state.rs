@@ -49,14 +49,25 @@ pub struct Ctx {
     pub transferred: Balance,
 }
 
-/// Answers "is this account an active registry member?". The contract asks the registry; unit
-/// tests use a set.
+/// What the token's rules ask the contracts it is wired to: "is this account an active
+/// registry member?" (the registry) and "are the exits of an upgrade open?" (governance). The
+/// contract asks them; unit tests use a set and a flag.
 pub trait Membership {
     /// Whether `account` is an active member.
     ///
     /// # Errors
     /// `CallFailed` when the registry cannot be asked.
     fn is_active(&self, account: AccountId) -> Result<bool, TokenError>;
+
+    /// Whether governance says that an upgrade which could reach the money this token holds
+    /// is under way (`UpgradeNotice::exits_open` with the token's own address): subscribers
+    /// of open offerings and funded buyers of approved requests may then leave. Asked only by
+    /// `withdraw_subscription` and `withdraw_funding`, and only when their normal rule would
+    /// refuse; `false` for a token that is not wired.
+    ///
+    /// # Errors
+    /// `CallFailed` when governance cannot be asked.
+    fn exits_open(&self) -> Result<bool, TokenError>;
 }
 
 /// The contracts a token works with, set once.
@@ -119,6 +130,10 @@ pub struct TokenState {
     /// Each account's open positions (see [`Position`]), for `recover`; at most
     /// `MAX_OPEN_POSITIONS` per account, no entry for an account without any.
     pub(crate) positions: Mapping<AccountId, Vec<Position>>,
+    /// Units subscribed in open offerings (the sum of `sold` over every offering neither
+    /// settled nor failed): sold but still the issuer's, so `report_liquidation` is refused
+    /// while it is positive (see [`crate::disclosures`]). Root cell, kept in O(1).
+    pub(crate) subscribed_in_open_offerings: Balance,
 }
 
 impl TokenState {
@@ -161,6 +176,7 @@ impl TokenState {
             liquidations: Mapping::default(),
             restraint: IssuerRestraint::default(),
             positions: Mapping::default(),
+            subscribed_in_open_offerings: 0,
         };
         let mut outcome = Outcome::default();
         outcome.event(mint);
@@ -219,6 +235,12 @@ impl TokenState {
         self.ledger
             .total_supply()
             .saturating_sub(self.ledger.balance_of(self.issuer))
+    }
+
+    /// Units subscribed in open offerings (neither settled nor failed): sold, not delivered
+    /// yet. While positive, `report_liquidation` is refused.
+    pub fn subscribed_in_open_offerings(&self) -> Balance {
+        self.subscribed_in_open_offerings
     }
 
     /// Accounts other than the issuer with a positive balance.
@@ -537,6 +559,23 @@ impl TokenState {
             .checked_sub(amount)
             .ok_or(TokenError::ArithmeticOverflow)?;
         Ok(())
+    }
+
+    /// A price or cost the token may have to pay back: 0 (nothing escrowed) or at least the
+    /// chain's existential deposit, so that a refund to a recipient whose account was reaped
+    /// recreates it instead of failing (a contract's transfer below the existential deposit
+    /// to a missing account fails, and would keep the request or position from closing).
+    pub(crate) fn ensure_refundable(
+        amount: Balance,
+        existential_deposit: Balance,
+    ) -> Result<(), TokenError> {
+        if amount != 0 && amount < existential_deposit {
+            Err(TokenError::BelowExistentialDeposit {
+                existential_deposit,
+            })
+        } else {
+            Ok(())
+        }
     }
 
     pub(crate) fn record_trade(&mut self, price: Balance, amount: Balance, now: Timestamp) {

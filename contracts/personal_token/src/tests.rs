@@ -63,6 +63,9 @@ const PERIOD: Timestamp = 86_400_000;
 const T0: Timestamp = 1_700_000_000_000;
 /// What `Fx::holders` gives Alice.
 const ALICE_HOLDS: Balance = 10_000;
+/// The existential deposit of the fixture's chain (the sandbox runtime's); tests of the
+/// existential-deposit bound raise `Fx::existential_deposit`.
+const ED: Balance = 1;
 
 fn terms_hash() -> Hash {
     Hash::from([7; 32])
@@ -168,18 +171,23 @@ fn storage_cells() -> usize {
 }
 
 /// Active members from a set; `unreachable` makes every question fail like a registry that
-/// cannot be called.
+/// cannot be called. `exits_open` is governance's answer about upgrades (`Cell`s: counted and
+/// set through a shared reference); `governance_unreachable` makes that question fail.
 #[derive(Debug, Clone, Default)]
 struct Members {
     active: HashSet<AccountId>,
     unreachable: bool,
+    exits_open: bool,
+    governance_unreachable: bool,
+    /// How many times governance was asked.
+    exits_asked: std::cell::Cell<u32>,
 }
 
 impl Members {
     fn of(members: &[u8]) -> Members {
         Members {
             active: members.iter().map(|n| acc(*n)).collect(),
-            unreachable: false,
+            ..Members::default()
         }
     }
 }
@@ -190,6 +198,14 @@ impl Membership for Members {
             return Err(TokenError::CallFailed);
         }
         Ok(self.active.contains(&account))
+    }
+
+    fn exits_open(&self) -> Result<bool, TokenError> {
+        self.exits_asked.set(self.exits_asked.get() + 1);
+        if self.governance_unreachable {
+            return Err(TokenError::CallFailed);
+        }
+        Ok(self.exits_open)
     }
 }
 
@@ -224,6 +240,7 @@ struct Snapshot {
     restraint: IssuerRestraint,
     holder_count: u32,
     positions: Vec<Vec<Position>>,
+    subscribed_in_open_offerings: Balance,
     storage_cells: usize,
 }
 
@@ -236,6 +253,8 @@ struct Fx {
     token: TokenState,
     members: Members,
     now: Timestamp,
+    /// The chain's existential deposit ([`ED`] unless a test raises it).
+    existential_deposit: Balance,
     /// The accounts a snapshot looks at (every account a test uses).
     tracked: Vec<AccountId>,
 }
@@ -249,6 +268,7 @@ impl Fx {
             token,
             members: Members::of(&[ISSUER, ALICE, CAROL, DAVE, ERIN]),
             now: T0,
+            existential_deposit: ED,
             tracked: [
                 ISSUER, ALICE, CAROL, DAVE, ERIN, STRANGER, GOVERNANCE, REGISTRY, DEPLOYER,
                 SPLITTER,
@@ -367,8 +387,14 @@ impl Fx {
         price: Balance,
     ) -> Result<(RequestId, Outcome), TokenError> {
         let ctx = self.at(seller);
-        self.token
-            .request_transfer(ctx, acc(buyer), amount, price, &self.members)
+        self.token.request_transfer(
+            ctx,
+            acc(buyer),
+            amount,
+            price,
+            self.existential_deposit,
+            &self.members,
+        )
     }
 
     fn open_request(
@@ -389,12 +415,13 @@ impl Fx {
 
     fn fund(&mut self, caller: u8, id: RequestId, value: Balance) -> Result<Outcome, TokenError> {
         let ctx = self.paying(caller, value);
-        self.token.fund_request(ctx, id, &self.members)
+        self.token
+            .fund_request(ctx, id, self.existential_deposit, &self.members)
     }
 
     fn withdraw_subscription(&mut self, caller: u8, id: OfferingId) -> Result<Outcome, TokenError> {
         let ctx = self.at(caller);
-        self.token.withdraw_subscription(ctx, id)
+        self.token.withdraw_subscription(ctx, id, &self.members)
     }
 
     fn restrain(
@@ -470,8 +497,14 @@ impl Fx {
         value: Balance,
     ) -> Result<Outcome, TokenError> {
         let ctx = self.paying(caller, value);
-        self.token
-            .subscribe(ctx, id, amount, terms_hash(), &self.members)
+        self.token.subscribe(
+            ctx,
+            id,
+            amount,
+            terms_hash(),
+            self.existential_deposit,
+            &self.members,
+        )
     }
 
     fn settle(&mut self, caller: u8, id: OfferingId) -> Result<Outcome, TokenError> {
@@ -583,6 +616,7 @@ impl Fx {
             restraint: t.restraint(),
             holder_count: t.holder_count(),
             positions: tracked.iter().map(|a| t.open_positions(*a)).collect(),
+            subscribed_in_open_offerings: t.subscribed_in_open_offerings(),
             storage_cells: storage_cells(),
         }
     }
@@ -3035,7 +3069,7 @@ fn subscribe_refusals_in_precedence_order() {
     let wrong_terms = |fx: &mut Fx, caller: u8| {
         let ctx = fx.paying(caller, 3);
         fx.token
-            .subscribe(ctx, id, 1, Hash::from([8; 32]), &fx.members)
+            .subscribe(ctx, id, 1, Hash::from([8; 32]), ED, &fx.members)
     };
     assert_eq!(
         fx.refused(|fx| fx.subscribe(ALICE, 9, 1, 3)),
@@ -3082,11 +3116,26 @@ fn subscribe_refusals_in_precedence_order() {
         fx.refused(|fx| fx.subscribe(ALICE, id, 100_001, 300_003)),
         TokenError::ExceedsOffering
     );
-    for wrong in [0, 2, 4] {
+    // At least ceil(100_000 / 32) units, unless the subscription takes all that remains.
+    for small in [1, 3_124] {
         assert_eq!(
-            fx.refused(|fx| fx.subscribe(ALICE, id, 1, wrong)),
+            fx.refused(|fx| fx.subscribe(ALICE, id, small, small * 3)),
+            TokenError::SubscriptionTooSmall { minimum: 3_125 }
+        );
+    }
+    fx.existential_deposit = 9_376;
+    assert_eq!(
+        fx.refused(|fx| fx.subscribe(ALICE, id, 3_125, 9_375)),
+        TokenError::BelowExistentialDeposit {
+            existential_deposit: 9_376
+        }
+    );
+    fx.existential_deposit = ED;
+    for wrong in [0, 9_374, 9_376] {
+        assert_eq!(
+            fx.refused(|fx| fx.subscribe(ALICE, id, 3_125, wrong)),
             TokenError::WrongPayment {
-                expected: 3,
+                expected: 9_375,
                 received: wrong
             }
         );
@@ -3113,7 +3162,7 @@ fn subscribe_refusals_in_precedence_order() {
 fn subscribe_after_the_deadline_or_to_a_finalized_offering_is_closed() {
     let (mut fx, id) = offering_fx();
     fx.now = DEADLINE - 1;
-    fx.subscribe(ALICE, id, 1, 3).expect("just in time");
+    fx.subscribe(ALICE, id, 3_125, 9_375).expect("just in time");
     fx.now = DEADLINE;
     assert_eq!(
         fx.refused(|fx| fx.subscribe(ALICE, id, 1, 3)),
@@ -3149,7 +3198,7 @@ fn invite_only_offering_refuses_others() {
         fx.refused(|fx| fx.subscribe(STRANGER, id, 1, 2)),
         TokenError::Restricted(restriction::RECEIVER_NOT_MEMBER)
     );
-    fx.subscribe(ALICE, id, 1, 2).expect("invited member");
+    fx.subscribe(ALICE, id, 32, 64).expect("invited member");
 }
 
 #[test]
@@ -3159,28 +3208,53 @@ fn too_many_subscribers_at_32() {
         fx.admit(CROWD + n);
         fx.track(CROWD + n);
     }
-    for n in 0..MAX_SUBSCRIBERS as u8 {
-        fx.subscribe(CROWD + n, id, 1, 3).expect("subscribe");
+    // ceil(100_000 / 32) = 3_125 units each: 31 minimum subscriptions leave exactly one more.
+    for n in 0..(MAX_SUBSCRIBERS - 1) as u8 {
+        fx.subscribe(CROWD + n, id, 3_125, 9_375)
+            .expect("subscribe");
     }
+    // The minimum applies to an existing subscriber's addition too.
     assert_eq!(
-        fx.token.offering(id).expect("offering").subscriber_count,
-        MAX_SUBSCRIBERS
+        fx.refused(|fx| fx.subscribe(CROWD, id, 3_124, 9_372)),
+        TokenError::SubscriptionTooSmall { minimum: 3_125 }
     );
-    let last = CROWD + MAX_SUBSCRIBERS as u8;
-    assert_eq!(
-        fx.refused(|fx| fx.subscribe(last, id, 1, 3)),
-        TokenError::TooManySubscribers
-    );
+    let last = CROWD + MAX_SUBSCRIBERS as u8 - 1;
     // WrongPayment is reported before the bound.
     assert_eq!(
-        fx.refused(|fx| fx.subscribe(last, id, 1, 2)),
+        fx.refused(|fx| fx.subscribe(last, id, 3_125, 2)),
         TokenError::WrongPayment {
-            expected: 3,
+            expected: 9_375,
             received: 2
         }
     );
-    // Existing subscribers may add to their position.
-    fx.subscribe(CROWD, id, 20_000, 60_000)
+    fx.subscribe(last, id, 3_125, 9_375)
+        .expect("the 32nd fills it");
+    let offering = fx.token.offering(id).expect("offering");
+    assert_eq!(
+        (offering.subscriber_count, offering.sold),
+        (MAX_SUBSCRIBERS, 100_000)
+    );
+    // 32 subscribers always fill an offering: a 33rd finds it closed.
+    assert_eq!(
+        fx.refused(|fx| fx.subscribe(last + 1, id, 1, 3)),
+        TokenError::OfferingClosed
+    );
+    // The bound itself stays checked (settle's cost rests on it), though `subscribe` can no
+    // longer reach it: an offering holding 32 subscribers with units left, as one opened
+    // before the minimum existed could.
+    let mut full = fx.token.offering(id).expect("offering");
+    full.amount = 200_000;
+    fx.token.offerings.insert(id, &full);
+    fx.token
+        .ledger
+        .lock(acc(ISSUER), 100_000)
+        .expect("lock the rest");
+    assert_eq!(
+        fx.refused(|fx| fx.subscribe(last + 1, id, 100_000, 300_000)),
+        TokenError::TooManySubscribers
+    );
+    // Existing subscribers may still add to their position.
+    fx.subscribe(CROWD, id, 100_000, 300_000)
         .expect("existing subscriber");
     fx.now = DEADLINE;
     let outcome = fx.settle(STRANGER, id).expect("settle 32");
@@ -3190,8 +3264,8 @@ fn too_many_subscribers_at_32() {
         .filter(|e| matches!(e, TokenEvent::Transfer(_)))
         .count();
     assert_eq!(transfers, MAX_SUBSCRIBERS as usize);
-    assert_eq!(fx.bal(CROWD), 20_001);
-    assert_eq!(fx.bal(CROWD + 1), 1);
+    assert_eq!(fx.bal(CROWD), 103_125);
+    assert_eq!(fx.bal(CROWD + 1), 3_125);
 }
 
 #[test]
@@ -3532,7 +3606,7 @@ fn settlement_fails_for_everyone_when_refunds_take_the_total_below_the_minimum()
 fn settlement_at_exactly_the_minimum_after_refunds_settles() {
     let (mut fx, id) = offering_fx();
     fx.subscribe(ALICE, id, 20_000, 60_000).expect("alice");
-    fx.subscribe(CAROL, id, 1_000, 3_000).expect("carol");
+    fx.subscribe(CAROL, id, 4_000, 12_000).expect("carol");
     fx.expel(CAROL);
     fx.now = DEADLINE;
     let outcome = fx.settle(STRANGER, id).expect("settle");
@@ -3551,7 +3625,7 @@ fn settlement_at_exactly_the_minimum_after_refunds_settles() {
         outcome.interactions,
         vec![hook(ISSUER, SUPPLY, ALICE, 0, 20_000), pay(ISSUER, 60_000)]
     );
-    assert_eq!(fx.token.escrow_total(), 3_000);
+    assert_eq!(fx.token.escrow_total(), 12_000);
     assert_eq!(fx.locked(ISSUER), 0);
     fx.refund(CAROL, id).expect("carol pulls her payment");
     assert_eq!(fx.token.escrow_total(), 0);
@@ -3652,7 +3726,7 @@ fn registry_outage_during_settle_is_call_failed_and_changes_nothing() {
 fn expelled_subscriber_of_an_offering_closed_while_frozen_refunds_with_everyone() {
     let (mut fx, id) = offering_fx();
     fx.subscribe(ALICE, id, 30_000, 90_000).expect("alice");
-    fx.subscribe(CAROL, id, 1_000, 3_000).expect("carol");
+    fx.subscribe(CAROL, id, 4_000, 12_000).expect("carol");
     fx.expel(CAROL);
     fx.now = DEADLINE;
     fx.freeze(REGISTRY).expect("freeze");
@@ -3661,11 +3735,14 @@ fn expelled_subscriber_of_an_offering_closed_while_frozen_refunds_with_everyone(
     assert_eq!(
         outcome.events,
         vec![
-            TokenEvent::OfferingFailed(OfferingFailed { id, raised: 93_000 }),
+            TokenEvent::OfferingFailed(OfferingFailed {
+                id,
+                raised: 102_000
+            }),
             TokenEvent::SubscriptionRefunded(SubscriptionRefunded {
                 id,
                 subscriber: acc(CAROL),
-                amount: 3_000
+                amount: 12_000
             }),
         ]
     );
@@ -3791,21 +3868,24 @@ fn refund_refusals_in_precedence_order() {
 fn refund_while_frozen_fails_the_offering() {
     let (mut fx, id) = offering_fx();
     fx.subscribe(ALICE, id, 30_000, 90_000).expect("alice");
-    fx.subscribe(CAROL, id, 1_000, 3_000).expect("carol");
+    fx.subscribe(CAROL, id, 4_000, 12_000).expect("carol");
     fx.freeze(REGISTRY).expect("freeze");
     let outcome = fx.refund(CAROL, id).expect("refund while frozen");
     assert_eq!(
         outcome.events,
         vec![
-            TokenEvent::OfferingFailed(OfferingFailed { id, raised: 93_000 }),
+            TokenEvent::OfferingFailed(OfferingFailed {
+                id,
+                raised: 102_000
+            }),
             TokenEvent::SubscriptionRefunded(SubscriptionRefunded {
                 id,
                 subscriber: acc(CAROL),
-                amount: 3_000
+                amount: 12_000
             }),
         ]
     );
-    assert_eq!(outcome.interactions, vec![pay(CAROL, 3_000)]);
+    assert_eq!(outcome.interactions, vec![pay(CAROL, 12_000)]);
     assert_eq!(fx.locked(ISSUER), 0);
     fx.unfreeze(GOVERNANCE).expect("unfreeze");
     // Failed for good: Alice refunds, nobody settles.
@@ -3822,7 +3902,7 @@ fn refund_while_frozen_fails_the_offering() {
 #[test]
 fn cancel_offering_by_the_issuer_before_it_closes_only() {
     let (mut fx, id) = offering_fx();
-    fx.subscribe(ALICE, id, 1_000, 3_000).expect("alice");
+    fx.subscribe(ALICE, id, 4_000, 12_000).expect("alice");
     assert_eq!(
         fx.refused(|fx| fx.cancel_offering(ISSUER, 3)),
         TokenError::OfferingNotFound
@@ -3844,7 +3924,7 @@ fn cancel_offering_by_the_issuer_before_it_closes_only() {
         outcome.events,
         vec![TokenEvent::OfferingFailed(OfferingFailed {
             id,
-            raised: 3_000
+            raised: 12_000
         })]
     );
     assert_eq!(outcome.interactions, vec![]);
@@ -3855,7 +3935,7 @@ fn cancel_offering_by_the_issuer_before_it_closes_only() {
     );
     assert_eq!(
         fx.refund(ALICE, id).expect("refund").interactions,
-        vec![pay(ALICE, 3_000)]
+        vec![pay(ALICE, 12_000)]
     );
     // A sold-out offering is closed: it must be settled.
     let (sold_out, _) = fx
@@ -4298,6 +4378,7 @@ fn upgrade_is_for_governance_only() {
 
 mod recovery_tests;
 mod restraint_tests;
+mod value_tests;
 
 // ----- property tests ---------------------------------------------------------------------------
 
@@ -4309,6 +4390,9 @@ mod properties {
 
     /// Short decision period so random waits cross the deadlines.
     const SIM_PERIOD: Timestamp = MIN_DECISION_PERIOD;
+    /// The simulated chain's existential deposit: prices and subscription costs of 1 to 19
+    /// are refused, and every refund or payment to a holder is at least this.
+    const SIM_ED: Balance = 20;
     const ACTORS: [u8; 8] = [
         ISSUER, ALICE, CAROL, DAVE, ERIN, STRANGER, GOVERNANCE, REGISTRY,
     ];
@@ -4431,6 +4515,14 @@ mod properties {
         Outage {
             on: bool,
         },
+        /// Governance opens or closes the exits of an upgrade.
+        Exits {
+            open: bool,
+        },
+        WithdrawSubscription {
+            id: u8,
+            caller: u8,
+        },
         Wait {
             ms: u32,
         },
@@ -4503,7 +4595,8 @@ mod properties {
             },
             70..=73 => Op::Settle { id: a, caller: b },
             74 => Op::CancelOffering { id: a, caller: b },
-            75..=78 => Op::Refund { id: a, caller: b },
+            75..=76 => Op::Refund { id: a, caller: b },
+            77..=78 => Op::WithdrawSubscription { id: a, caller: b },
             79 => Op::Freeze { caller: a },
             80..=81 => Op::Unfreeze { caller: a },
             82..=83 => Op::Recover {
@@ -4516,9 +4609,10 @@ mod properties {
             88 => Op::Outage {
                 on: a % 2 == 0 && c % 2 == 0,
             },
-            89..=95 => Op::Wait {
+            89..=94 => Op::Wait {
                 ms: u32::from(x) * 2,
             },
+            95 => Op::Exits { open: a % 4 != 0 },
             96 => Op::Disclose { caller: a },
             _ => Op::Report {
                 caller: a,
@@ -4585,6 +4679,10 @@ mod properties {
         failed_by_refunds: u32,
         /// Settlements refused because the registry could not be asked.
         settle_outages: u32,
+        /// Liquidation reports refused because an open offering had subscriptions.
+        reports_refused_for_subscriptions: u32,
+        /// Subscriptions withdrawn from an unrestrained issuer's offering, the exits being open.
+        withdrawn_through_exits: u32,
     }
 
     impl Coverage {
@@ -4598,6 +4696,8 @@ mod properties {
             self.settled_with_refunds += other.settled_with_refunds;
             self.failed_by_refunds += other.failed_by_refunds;
             self.settle_outages += other.settle_outages;
+            self.reports_refused_for_subscriptions += other.reports_refused_for_subscriptions;
+            self.withdrawn_through_exits += other.withdrawn_through_exits;
         }
     }
 
@@ -4616,6 +4716,7 @@ mod properties {
                 ..config(auto_approve)
             };
             let mut fx = Fx::build(config, true);
+            fx.existential_deposit = SIM_ED;
             fx.give(ALICE, 3_000);
             fx.give(CAROL, 2_000);
             fx.give(DAVE, 1_000);
@@ -4647,6 +4748,22 @@ mod properties {
 
         fn offering_id(&self, code: u8) -> OfferingId {
             Sim::pick_id(self.fx.token.offering_count(), code)
+        }
+
+        /// Mostly one of offering `id`'s subscribers (picked by `code`), else any actor.
+        fn subscriber_or_actor(&self, id: OfferingId, code: u8) -> u8 {
+            let count = self.fx.token.offering(id).map_or(0, |o| o.subscriber_count);
+            if count > 0 && code < 200 {
+                let subscriber = self
+                    .fx
+                    .token
+                    .subscriber_at
+                    .get((id, u32::from(code) % count))
+                    .expect("subscriber");
+                who(subscriber)
+            } else {
+                actor(code)
+            }
         }
 
         /// Mostly an open request the issuer may still decide (not approved by him or by his
@@ -4802,6 +4919,16 @@ mod properties {
                 }
                 Ok(outcome) => {
                     self.check_movements(path, &before, &after, outcome);
+                    for interaction in &outcome.interactions {
+                        if let Interaction::Pay { to, amount } = interaction {
+                            // The issuer is paid his settlements and his report's surplus as
+                            // the caller or a live account; everyone else at least the ED.
+                            assert!(
+                                *to == acc(ISSUER) || *amount >= SIM_ED,
+                                "paid {amount} to {to:?}"
+                            );
+                        }
+                    }
                     self.cash = self.cash.checked_add(transferred).expect("cash");
                     for interaction in &outcome.interactions {
                         if let Interaction::Pay { amount, .. }
@@ -4820,6 +4947,19 @@ mod properties {
         }
 
         fn apply(&mut self, op: &Op) {
+            let asked = self.fx.members.exits_asked.get();
+            self.apply_op(op);
+            // Governance is asked about exits on the two withdrawal paths only.
+            if !matches!(op, Op::Withdraw { .. } | Op::WithdrawSubscription { .. }) {
+                assert_eq!(
+                    self.fx.members.exits_asked.get(),
+                    asked,
+                    "{op:?} asked governance"
+                );
+            }
+        }
+
+        fn apply_op(&mut self, op: &Op) {
             let now = self.fx.now;
             match *op {
                 Op::Give { to, amount } => {
@@ -4958,18 +5098,7 @@ mod properties {
                 }
                 Op::Refund { id, caller } => {
                     let id = self.offering_id(id);
-                    let count = self.fx.token.offering(id).map_or(0, |o| o.subscriber_count);
-                    let caller = if count > 0 && caller < 200 {
-                        let subscriber = self
-                            .fx
-                            .token
-                            .subscriber_at
-                            .get((id, u32::from(caller) % count))
-                            .expect("subscriber");
-                        who(subscriber)
-                    } else {
-                        actor(caller)
-                    };
+                    let caller = self.subscriber_or_actor(id, caller);
                     let _ = self.step(Path::Other, 0, |fx| text(fx.refund(caller, id)));
                 }
                 Op::Freeze { caller } => {
@@ -5001,6 +5130,26 @@ mod properties {
                 Op::Expel { member } => self.fx.expel(HOLDERS[usize::from(member) % 4]),
                 Op::Admit { member } => self.fx.admit(HOLDERS[usize::from(member) % 4]),
                 Op::Outage { on } => self.fx.members.unreachable = on,
+                Op::Exits { open } => self.fx.members.exits_open = open,
+                Op::WithdrawSubscription { id, caller } => {
+                    let id = self.offering_id(id);
+                    let caller = self.subscriber_or_actor(id, caller);
+                    let open = self
+                        .fx
+                        .token
+                        .offering(id)
+                        .is_some_and(|o| o.status == OfferingStatus::Open);
+                    let subscribed = self.fx.token.subscription(id, acc(caller)).paid > 0;
+                    let restrained = self.fx.token.is_restrained(now);
+                    let allowed = restrained || self.fx.members.exits_open;
+                    let result = self.step(Path::Other, 0, |fx| {
+                        text(fx.withdraw_subscription(caller, id))
+                    });
+                    assert_eq!(result.is_ok(), open && subscribed && allowed, "{result:?}");
+                    if result.is_ok() && !restrained {
+                        self.coverage.withdrawn_through_exits += 1;
+                    }
+                }
                 Op::Wait { ms } => self.fx.now += u64::from(ms),
                 Op::Disclose { caller } => {
                     let caller = mostly(ISSUER, caller);
@@ -5019,9 +5168,17 @@ mod properties {
                     } else {
                         share + Balance::from(extra)
                     };
-                    let _ = self.step(Path::Other, value, |fx| {
+                    let subscribed = self.fx.token.subscribed_in_open_offerings();
+                    let result = self.step(Path::Other, value, |fx| {
                         text(fx.report(caller, 0, gross, value))
                     });
+                    if subscribed > 0 {
+                        assert!(result.is_err(), "reported during a subscribed offering");
+                    }
+                    if result == Err(format!("{:?}", TokenError::OfferingHasSubscriptions)) {
+                        assert!(subscribed > 0);
+                        self.coverage.reports_refused_for_subscriptions += 1;
+                    }
                 }
             }
         }
@@ -5156,12 +5313,14 @@ mod properties {
             assert_eq!(ledger.total_supply(), SUPPLY);
             let mut locks: HashMap<AccountId, Balance> = HashMap::new();
             let mut escrow: Balance = 0;
+            let mut open_sold: Balance = 0;
             for id in 0..t.request_count() {
                 let request = t.request(id).expect("request");
                 if request.is_open() {
                     *locks.entry(request.seller).or_default() += request.amount;
                     if request.funded {
                         escrow += request.price;
+                        assert!(request.price >= SIM_ED, "an escrowed price below the ED");
                     }
                 } else {
                     assert!(!request.funded, "a closed request holds no escrow");
@@ -5191,9 +5350,14 @@ mod properties {
                     .collect();
                 let subscribed: Balance = positions.iter().map(|p| p.amount).sum();
                 let paid: Balance = positions.iter().map(|p| p.paid).sum();
+                assert!(
+                    positions.iter().all(|p| p.paid == 0 || p.paid >= SIM_ED),
+                    "an escrowed payment below the ED"
+                );
                 match offering.status {
                     OfferingStatus::Open => {
                         *locks.entry(issuer).or_default() += offering.amount;
+                        open_sold += offering.sold;
                         assert_eq!(subscribed, offering.sold);
                         assert_eq!(paid, offering.raised);
                         assert_eq!(offering.raised, offering.sold * offering.price_per_unit);
@@ -5243,6 +5407,11 @@ mod properties {
                 t.escrow_total(),
                 escrow,
                 "escrow_total matches the open escrows"
+            );
+            assert_eq!(
+                t.subscribed_in_open_offerings(),
+                open_sold,
+                "the counter is the units sold in open offerings"
             );
             assert_eq!(
                 self.cash,
@@ -5372,6 +5541,8 @@ mod properties {
         assert!(total.settled_with_refunds > 0, "{total:?}");
         assert!(total.failed_by_refunds > 0, "{total:?}");
         assert!(total.settle_outages > 0, "{total:?}");
+        assert!(total.reports_refused_for_subscriptions > 0, "{total:?}");
+        assert!(total.withdrawn_through_exits > 0, "{total:?}");
     }
 
     fn config_with(cases: u32) -> ProptestConfig {

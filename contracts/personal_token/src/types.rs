@@ -16,7 +16,9 @@ pub const MAX_REASON_LEN: usize = 256;
 /// Most named buyers of an invite-only offering.
 pub const MAX_INVITEES: usize = 32;
 /// Most distinct subscribers of one offering: `settle` delivers to each in one call, so the
-/// bound keeps that call's cost bounded. A larger round is several offerings.
+/// bound keeps that call's cost bounded. A larger round is several offerings. It is also the
+/// divisor of the minimum subscription ([`Offering::minimum_subscription`]), so that this
+/// many subscriptions can always fill an offering.
 pub const MAX_SUBSCRIBERS: u32 = 32;
 /// Most open positions one account may hold (see [`Position`]): `recover` moves all of them
 /// in one call, so the bound keeps that call's cost bounded.
@@ -142,6 +144,14 @@ impl Offering {
     /// Whether subscriptions are closed (deadline passed or sold out).
     pub fn is_closed(&self, now: Timestamp) -> bool {
         now >= self.deadline || self.sold >= self.amount
+    }
+
+    /// The smallest subscription accepted, `ceil(amount / MAX_SUBSCRIBERS)` units, unless one
+    /// takes everything that remains unsold: [`MAX_SUBSCRIBERS`] subscriptions can fill the
+    /// offering, and its slots cannot be squatted with dust.
+    pub fn minimum_subscription(&self) -> Balance {
+        interfaces::mul_div_ceil(self.amount, 1, Balance::from(MAX_SUBSCRIBERS))
+            .unwrap_or(self.amount)
     }
 }
 

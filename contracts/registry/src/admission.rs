@@ -20,6 +20,13 @@
 //! vouches of his admission cannot be released even after the lock period (`DisputePending`):
 //! an expulsion on that case must still find them.
 //!
+//! Sybil bounds: a member vouches only once his tenure is served (`rights_from <= now`), and
+//! at most `max_vouches_per_period` times per period `[k * vouch_period, (k + 1) *
+//! vouch_period)`; every vouch counts, whether or not it admits. A new member is active at
+//! once (he may hold and trade tokens), but he votes, proposes, judges and vouches only from
+//! `rights_from = joined_at + tenure`, and governance counts a vote, veto or juror commit only
+//! from members whose rights began before the proposal or dispute opened.
+//!
 //! Vouch records are keyed by (subject, slot) and a subject's slots run on across his
 //! applications, so withdrawing and applying again never overwrites a record whose bond is
 //! still held. If a voucher vouches again for a new application of the same candidate while
@@ -29,7 +36,9 @@ use crate::events::{
     ApplicationWithdrawn, Applied, MemberAdmitted, RegistryEvent, VouchReleased, Vouched,
 };
 use crate::state::{Ctx, RegistryState};
-use crate::types::{Application, MemberInfo, MemberStatus, Outcome, Vouch, MAX_VOUCHERS};
+use crate::types::{
+    Application, MemberInfo, MemberStatus, Outcome, Vouch, VouchTally, MAX_VOUCHERS,
+};
 use interfaces::{AccountId, Hash, RegistryError, Timestamp};
 
 impl RegistryState {
@@ -97,16 +106,20 @@ impl RegistryState {
     /// he becomes an active member, his application bond becomes his member bond.
     ///
     /// # Errors
-    /// In this order: `NotActiveMember`, `CannotVouchForSelf`, `NotCandidate`,
-    /// `VoucherInCooldown`, `AlreadyVouched` (for this application), `VouchingClosed`,
-    /// `TooManyVouchers`, `WrongBond`, `ArithmeticOverflow`.
+    /// In this order: `NotActiveMember`, `TenureNotServed`, `CannotVouchForSelf`,
+    /// `NotCandidate`, `VoucherInCooldown`, `AlreadyVouched` (for this application),
+    /// `VouchingClosed`, `VouchLimitReached` (his `max_vouches_per_period` vouches of this
+    /// period given), `TooManyVouchers`, `WrongBond`, `ArithmeticOverflow`.
     ///
     /// # Events
     /// `VouchReleased` (his still-held bond on a withdrawn earlier application of the same
     /// candidate, refunded), `Vouched`, and `MemberAdmitted` on admission.
     pub fn vouch(&mut self, ctx: Ctx, candidate: AccountId) -> Result<Outcome, RegistryError> {
         let voucher = ctx.caller;
-        self.ensure_active(voucher, ctx.now)?;
+        let voucher_info = self.ensure_active(voucher, ctx.now)?;
+        if voucher_info.rights_from > ctx.now {
+            return Err(RegistryError::TenureNotServed);
+        }
         if voucher == candidate {
             return Err(RegistryError::CannotVouchForSelf);
         }
@@ -130,6 +143,16 @@ impl RegistryState {
         };
         if ctx.now > self.vouching_deadline(&application) {
             return Err(RegistryError::VouchingClosed);
+        }
+        // proof: `vouch_period > 0` (validated); a zero period would count every vouch in
+        // one period (the strictest reading), never panic.
+        let period = ctx.now.checked_div(self.params.vouch_period).unwrap_or(0);
+        let tally = match self.vouch_tallies.get(voucher) {
+            Some(tally) if tally.period == period => tally,
+            _ => VouchTally { period, count: 0 },
+        };
+        if tally.count >= self.params.max_vouches_per_period {
+            return Err(RegistryError::VouchLimitReached);
         }
         if application.vouch_count >= MAX_VOUCHERS {
             return Err(RegistryError::TooManyVouchers);
@@ -183,6 +206,14 @@ impl RegistryState {
             },
         );
         self.vouch_slot_of.insert((voucher, candidate), &slot);
+        self.vouch_tallies.insert(
+            voucher,
+            &VouchTally {
+                period,
+                // proof: below `max_vouches_per_period <= MAX_VOUCHES_PER_PERIOD`.
+                count: tally.count.saturating_add(1),
+            },
+        );
         self.bonds_held = bonds_held;
         application.vouch_count = vouch_count;
         outcome.event(RegistryEvent::Vouched(Vouched {
@@ -197,6 +228,7 @@ impl RegistryState {
                 let info = MemberInfo {
                     status: MemberStatus::Active,
                     joined_at: ctx.now,
+                    rights_from: ctx.now.saturating_add(self.params.tenure),
                     bond: application.bond,
                     profile_hash: application.profile_hash,
                     voucher_count: vouch_count,

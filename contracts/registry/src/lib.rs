@@ -103,9 +103,13 @@ pub mod registry {
         /// with bond 0 and no vouchers; `governance` is the only authority afterwards; the
         /// factory instantiates the given code hashes.
         ///
+        /// `floors` are fixed for ever: no `set_params` can make a bond, lock, cooldown,
+        /// tenure, vouch period or `vouches_required` smaller than them, nor the vouch cap
+        /// larger.
+        ///
         /// # Errors
         /// In this order: `TooManyGenesisMembers` (more than 32 entries), `NoGenesisMembers`,
-        /// `InvalidParams`.
+        /// `InvalidParams` (floors that break the shape rules, or `params` below them).
         ///
         /// # Events
         /// `MemberAdmitted` per distinct genesis member.
@@ -114,6 +118,7 @@ pub mod registry {
             genesis_members: Vec<AccountId>,
             governance: AccountId,
             params: RegistryParams,
+            floors: RegistryParams,
             token_code_hash: Hash,
             splitter_code_hash: Hash,
         ) -> Result<Self> {
@@ -125,6 +130,7 @@ pub mod registry {
                 genesis_members,
                 governance,
                 params,
+                floors,
                 code_hashes,
                 Self::env().block_timestamp(),
             )?;
@@ -518,6 +524,12 @@ pub mod registry {
             self.state.params()
         }
 
+        /// The floors fixed at construction (see the constructor).
+        #[ink(message)]
+        pub fn floors(&self) -> RegistryParams {
+            self.state.floors()
+        }
+
         /// The code hashes the factory instantiates.
         #[ink(message)]
         pub fn code_hashes(&self) -> CodeHashes {
@@ -563,6 +575,14 @@ pub mod registry {
         #[ink(message)]
         fn is_active(&self, account: AccountId) -> bool {
             self.state.is_active(account, self.env().block_timestamp())
+        }
+
+        /// When `account`'s rights began or begin (`joined_at + tenure` at admission, 0 for
+        /// founders), if he is active now.
+        #[ink(message)]
+        fn rights_since(&self, account: AccountId) -> Option<Timestamp> {
+            self.state
+                .rights_since(account, self.env().block_timestamp())
         }
 
         /// Members neither expelled nor resigned or resigning. A suspended member counts: his

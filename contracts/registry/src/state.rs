@@ -10,7 +10,7 @@ use crate::events::{
     CodeHashesChanged, MemberAdmitted, ParamsChanged, RegistryEvent, TreasuryWithdrawn,
 };
 use crate::types::{
-    Application, CodeHashes, MemberInfo, MemberStatus, Outcome, RegistryParams, Vouch,
+    Application, CodeHashes, MemberInfo, MemberStatus, Outcome, RegistryParams, Vouch, VouchTally,
     MAX_GENESIS_MEMBERS, MAX_PAGE,
 };
 use ink::prelude::vec::Vec;
@@ -53,6 +53,10 @@ pub struct RegistryState {
     /// The only account allowed to enforce, configure and upgrade.
     pub(crate) governance: AccountId,
     pub(crate) params: RegistryParams,
+    /// The floors (and the vouch cap) fixed at construction: no `set_params` goes below them.
+    pub(crate) floors: RegistryParams,
+    /// Vouches each member gave in his current vouch period.
+    pub(crate) vouch_tallies: Mapping<AccountId, VouchTally>,
     pub(crate) code_hashes: CodeHashes,
     /// Every account ever admitted, whatever its status now.
     pub(crate) members: Mapping<AccountId, MemberInfo>,
@@ -87,7 +91,8 @@ impl RegistryState {
     ///
     /// # Errors
     /// In this order: `TooManyGenesisMembers` for more than [`MAX_GENESIS_MEMBERS`] entries
-    /// (duplicates included), `NoGenesisMembers` for none, `InvalidParams`.
+    /// (duplicates included), `NoGenesisMembers` for none, `InvalidParams` (floors that break
+    /// the shape rules, or parameters below them; see [`RegistryParams::validate`]).
     ///
     /// # Events
     /// `MemberAdmitted` per distinct genesis member.
@@ -95,6 +100,7 @@ impl RegistryState {
         genesis_members: Vec<AccountId>,
         governance: AccountId,
         params: RegistryParams,
+        floors: RegistryParams,
         code_hashes: CodeHashes,
         now: Timestamp,
     ) -> Result<(RegistryState, Outcome), RegistryError> {
@@ -104,10 +110,13 @@ impl RegistryState {
         if genesis_members.is_empty() {
             return Err(RegistryError::NoGenesisMembers);
         }
-        params.validate()?;
+        floors.validate_shape()?;
+        params.validate(&floors)?;
         let mut state = RegistryState {
             governance,
             params,
+            floors,
+            vouch_tallies: Mapping::default(),
             code_hashes,
             members: Mapping::default(),
             member_at: Mapping::default(),
@@ -130,6 +139,7 @@ impl RegistryState {
             let info = MemberInfo {
                 status: MemberStatus::Active,
                 joined_at: now,
+                rights_from: 0,
                 bond: 0,
                 profile_hash: Hash::default(),
                 voucher_count: 0,
@@ -159,6 +169,20 @@ impl RegistryState {
     /// The current parameters.
     pub fn params(&self) -> RegistryParams {
         self.params
+    }
+
+    /// The floors fixed at construction.
+    pub fn floors(&self) -> RegistryParams {
+        self.floors
+    }
+
+    /// When `account`'s rights began or begin, if he is active at `now` (see
+    /// [`MemberInfo::rights_from`]).
+    pub fn rights_since(&self, account: AccountId, now: Timestamp) -> Option<Timestamp> {
+        self.members
+            .get(account)
+            .filter(|info| info.status.is_active_at(now))
+            .map(|info| info.rights_from)
     }
 
     /// The code hashes the factory instantiates.
@@ -354,7 +378,8 @@ impl RegistryState {
     /// Replaces the parameters. Caller: governance.
     ///
     /// # Errors
-    /// `NotGovernance`, `InvalidParams`.
+    /// `NotGovernance`, `InvalidParams` (see [`RegistryParams::validate`]: never below the
+    /// floors fixed at construction).
     ///
     /// # Events
     /// `ParamsChanged`.
@@ -364,7 +389,7 @@ impl RegistryState {
         params: RegistryParams,
     ) -> Result<Outcome, RegistryError> {
         self.ensure_governance(ctx.caller)?;
-        params.validate()?;
+        params.validate(&self.floors)?;
         self.params = params;
         let mut outcome = Outcome::default();
         outcome.event(RegistryEvent::ParamsChanged(ParamsChanged { params }));

@@ -21,6 +21,7 @@ use interfaces::{AccountId, Balance, Hash, RegistryError, Timestamp};
 use std::collections::BTreeMap;
 
 mod case_tests;
+mod sybil_tests;
 
 type Env = ink::env::DefaultEnvironment;
 
@@ -61,7 +62,15 @@ fn params() -> RegistryParams {
         vouch_lock_period: LOCK,
         voucher_cooldown: COOLDOWN,
         resignation_cooldown: RESIGNATION,
+        tenure: 0,
+        vouch_period: WINDOW,
+        max_vouches_per_period: MAX_VOUCHES_PER_PERIOD,
     }
+}
+
+/// The floors the tests construct with: nothing below the shape rules.
+pub(crate) fn floors() -> RegistryParams {
+    RegistryParams::shape_floors()
 }
 
 fn hashes() -> CodeHashes {
@@ -134,7 +143,7 @@ impl Fixture {
     fn with(genesis: &[u8], params: RegistryParams) -> Fixture {
         ink::env::test::set_callee::<Env>(account(CONTRACT));
         let accounts = genesis.iter().map(|n| account(*n)).collect();
-        let (state, _) = RegistryState::new(accounts, account(GOV), params, hashes(), T0)
+        let (state, _) = RegistryState::new(accounts, account(GOV), params, floors(), hashes(), T0)
             .expect("valid construction");
         let mut universe: Vec<u8> = UNIVERSE.to_vec();
         universe.extend(genesis.iter().filter(|n| !UNIVERSE.contains(n)));
@@ -349,7 +358,7 @@ fn genesis_members_are_active_with_no_bond_and_duplicates_are_ignored() {
     ink::env::test::set_callee::<Env>(account(CONTRACT));
     let genesis = vec![account(A), account(B), account(A), account(C)];
     let (state, outcome) =
-        RegistryState::new(genesis, account(GOV), params(), hashes(), T0).unwrap();
+        RegistryState::new(genesis, account(GOV), params(), floors(), hashes(), T0).unwrap();
     assert_eq!(state.member_count(), 3);
     assert_eq!(state.active_count(), 3);
     assert_eq!(state.bonds_held(), 0);
@@ -364,6 +373,7 @@ fn genesis_members_are_active_with_no_bond_and_duplicates_are_ignored() {
             Some(MemberInfo {
                 status: MemberStatus::Active,
                 joined_at: T0,
+                rights_from: 0,
                 bond: 0,
                 profile_hash: Hash::default(),
                 voucher_count: 0,
@@ -399,16 +409,25 @@ fn genesis_members_are_active_with_no_bond_and_duplicates_are_ignored() {
 fn construction_refuses_more_than_32_genesis_entries_duplicates_included() {
     ink::env::test::set_callee::<Env>(account(CONTRACT));
     let thirty_two: Vec<AccountId> = (1..=32).map(account).collect();
-    let (state, _) = RegistryState::new(thirty_two, account(GOV), params(), hashes(), T0).unwrap();
+    let (state, _) =
+        RegistryState::new(thirty_two, account(GOV), params(), floors(), hashes(), T0).unwrap();
     assert_eq!(state.member_count(), 32);
     let thirty_three: Vec<AccountId> = (1..=33).map(account).collect();
     assert_eq!(
-        RegistryState::new(thirty_three, account(GOV), params(), hashes(), T0).err(),
+        RegistryState::new(thirty_three, account(GOV), params(), floors(), hashes(), T0).err(),
         Some(RegistryError::TooManyGenesisMembers)
     );
     let with_duplicate: Vec<AccountId> = (1..=33).map(|n| account(n.min(32))).collect();
     assert_eq!(
-        RegistryState::new(with_duplicate, account(GOV), params(), hashes(), T0).err(),
+        RegistryState::new(
+            with_duplicate,
+            account(GOV),
+            params(),
+            floors(),
+            hashes(),
+            T0
+        )
+        .err(),
         Some(RegistryError::TooManyGenesisMembers)
     );
 }
@@ -417,7 +436,7 @@ fn construction_refuses_more_than_32_genesis_entries_duplicates_included() {
 fn construction_refuses_no_genesis_member() {
     ink::env::test::set_callee::<Env>(account(CONTRACT));
     assert_eq!(
-        RegistryState::new(Vec::new(), account(GOV), params(), hashes(), T0).err(),
+        RegistryState::new(Vec::new(), account(GOV), params(), floors(), hashes(), T0).err(),
         Some(RegistryError::NoGenesisMembers)
     );
 }
@@ -440,9 +459,9 @@ fn construction_refuses_invalid_params() {
         },
     ];
     for p in invalid {
-        assert_eq!(p.validate(), Err(RegistryError::InvalidParams));
+        assert_eq!(p.validate(&floors()), Err(RegistryError::InvalidParams));
         assert_eq!(
-            RegistryState::new(vec![account(A)], account(GOV), p, hashes(), T0).err(),
+            RegistryState::new(vec![account(A)], account(GOV), p, floors(), hashes(), T0).err(),
             Some(RegistryError::InvalidParams)
         );
     }
@@ -467,10 +486,13 @@ fn params_bounds_are_inclusive_and_zero_bonds_and_periods_are_allowed() {
             voucher_cooldown: 0,
             resignation_cooldown: 0,
             vouches_required: 1,
+            tenure: 0,
+            vouch_period: 1,
+            max_vouches_per_period: 1,
         },
     ];
     for p in edge {
-        assert_eq!(p.validate(), Ok(()));
+        assert_eq!(p.validate(&floors()), Ok(()));
     }
 }
 
@@ -632,6 +654,7 @@ fn the_vouch_reaching_the_requirement_admits_in_the_same_call() {
         Some(MemberInfo {
             status: MemberStatus::Active,
             joined_at: T0 + 5,
+            rights_from: T0 + 5,
             bond: APPLICATION_BOND,
             profile_hash: profile(X),
             voucher_count: 2,
@@ -1866,6 +1889,7 @@ mod contract {
             vec![account(A), account(B), account(C)],
             account(GOV),
             params(),
+            floors(),
             hashes().token,
             hashes().splitter,
         )
@@ -1903,6 +1927,7 @@ mod contract {
                 Vec::new(),
                 account(GOV),
                 params(),
+                floors(),
                 hashes().token,
                 hashes().splitter,
             );

@@ -15,6 +15,14 @@ pub const MAX_PAGE: u32 = 50;
 /// First bytes of the memo of a slashed bond paid to an expelled member's token holders; the
 /// remaining 27 bytes are the first 27 bytes of the member's account.
 pub const EXPEL_MEMO_PREFIX: &[u8; 5] = b"EXPEL";
+/// Longest period any registry parameter accepts (two years, in ms): a longer lock, tenure
+/// or cooldown would keep members' bonds or rights out of reach for good.
+pub const MAX_REGISTRY_PERIOD: Timestamp = 2 * 365 * 24 * 60 * 60 * 1000;
+/// Most vouches one voucher may give per vouch period, whatever the floors say.
+pub const MAX_VOUCHES_PER_PERIOD: u32 = 16;
+/// A bond may be set to at most this multiple of its floor (no ceiling for a zero floor, as on
+/// a local network): a huge bond would shut everyone out of joining or vouching.
+pub const MAX_BOND_MULTIPLE: Balance = 1_000;
 
 /// The registry's economic and timing parameters. Set at construction, changed only by
 /// governance (`set_params`). Bond amounts are recorded on every bond when it is paid, so a
@@ -41,20 +49,102 @@ pub struct RegistryParams {
     /// Delay between `resign` and `complete_resignation`, during which the resigning member
     /// can still be expelled (ms).
     pub resignation_cooldown: Timestamp,
+    /// How long after his admission a new member gains his rights: voting and proposing in
+    /// governance, judging disputes, vouching (ms). Founders have them from genesis.
+    pub tenure: Timestamp,
+    /// The period over which a voucher's vouches are counted (ms, positive): periods are
+    /// `[k * vouch_period, (k + 1) * vouch_period)`.
+    pub vouch_period: Timestamp,
+    /// Most vouches one member may give per vouch period (1 to
+    /// [`MAX_VOUCHES_PER_PERIOD`]).
+    pub max_vouches_per_period: u32,
 }
 
 impl RegistryParams {
-    /// Checks the parameters.
+    /// The lowest floors there are: the shape rules of [`RegistryParams::validate_shape`] and
+    /// nothing more (no bond, no delay, no tenure, the most vouches per period). A local
+    /// network and the unit tests construct with them, so that tests may shorten any period.
+    pub const fn shape_floors() -> RegistryParams {
+        RegistryParams {
+            application_bond: 0,
+            vouches_required: 1,
+            vouch_bond: 0,
+            vouching_window: 1,
+            vouch_lock_period: 0,
+            voucher_cooldown: 0,
+            resignation_cooldown: 0,
+            tenure: 0,
+            vouch_period: 1,
+            max_vouches_per_period: MAX_VOUCHES_PER_PERIOD,
+        }
+    }
+
+    /// Checks the rules every parameter set obeys, floors included.
     ///
     /// # Errors
-    /// `InvalidParams` if `vouches_required` is outside 1 to [`MAX_VOUCHERS`] or
-    /// `vouching_window` is zero.
-    pub fn validate(&self) -> Result<(), RegistryError> {
-        if !(1..=MAX_VOUCHERS).contains(&self.vouches_required) || self.vouching_window == 0 {
-            return Err(RegistryError::InvalidParams);
+    /// `InvalidParams` if `vouches_required` is outside 1 to [`MAX_VOUCHERS`],
+    /// `max_vouches_per_period` outside 1 to [`MAX_VOUCHES_PER_PERIOD`], `vouching_window`
+    /// or `vouch_period` is zero, or a period exceeds [`MAX_REGISTRY_PERIOD`].
+    pub fn validate_shape(&self) -> Result<(), RegistryError> {
+        let periods = [
+            self.vouching_window,
+            self.vouch_lock_period,
+            self.voucher_cooldown,
+            self.resignation_cooldown,
+            self.tenure,
+            self.vouch_period,
+        ];
+        let valid = (1..=MAX_VOUCHERS).contains(&self.vouches_required)
+            && (1..=MAX_VOUCHES_PER_PERIOD).contains(&self.max_vouches_per_period)
+            && self.vouching_window > 0
+            && self.vouch_period > 0
+            && periods.iter().all(|period| *period <= MAX_REGISTRY_PERIOD);
+        if valid {
+            Ok(())
+        } else {
+            Err(RegistryError::InvalidParams)
         }
-        Ok(())
     }
+
+    /// Checks the parameters against the `floors` fixed at construction: the shape rules of
+    /// [`Self::validate_shape`]; bonds, `vouches_required`, the locks, cooldowns, `tenure` and
+    /// `vouch_period` no smaller than their floors; `max_vouches_per_period` no larger than
+    /// its floor (a cap); each bond at most [`MAX_BOND_MULTIPLE`] times its floor.
+    ///
+    /// # Errors
+    /// `InvalidParams` if any rule fails.
+    pub fn validate(&self, floors: &RegistryParams) -> Result<(), RegistryError> {
+        self.validate_shape()?;
+        // A zero floor (a local network) sets no ceiling.
+        let bond_ok = |bond: Balance, floor: Balance| {
+            bond >= floor && (floor == 0 || bond <= floor.saturating_mul(MAX_BOND_MULTIPLE))
+        };
+        let valid = bond_ok(self.application_bond, floors.application_bond)
+            && bond_ok(self.vouch_bond, floors.vouch_bond)
+            && self.vouches_required >= floors.vouches_required
+            && self.vouch_lock_period >= floors.vouch_lock_period
+            && self.voucher_cooldown >= floors.voucher_cooldown
+            && self.resignation_cooldown >= floors.resignation_cooldown
+            && self.tenure >= floors.tenure
+            && self.vouch_period >= floors.vouch_period
+            && self.max_vouches_per_period <= floors.max_vouches_per_period;
+        if valid {
+            Ok(())
+        } else {
+            Err(RegistryError::InvalidParams)
+        }
+    }
+}
+
+/// How many vouches a member gave in his current vouch period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct VouchTally {
+    /// The period: `now / vouch_period` when he last vouched.
+    pub period: u64,
+    /// Vouches given in it.
+    pub count: u32,
 }
 
 /// The code the token factory instantiates. Changed only by governance.
@@ -127,6 +217,9 @@ pub struct MemberInfo {
     pub status: MemberStatus,
     /// When he was admitted (construction time for genesis members).
     pub joined_at: Timestamp,
+    /// When his rights (voting, proposing, judging, vouching) begin: `joined_at + tenure` at
+    /// his admission, 0 (genesis) for founders. A later change of `tenure` does not move it.
+    pub rights_from: Timestamp,
     /// Native value held as his member bond (his application bond; 0 for genesis members, and
     /// after it was refunded or slashed).
     pub bond: Balance,

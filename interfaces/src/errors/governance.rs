@@ -109,4 +109,27 @@ pub enum GovernanceError {
     /// A cross-contract call failed below the callee's error type (missing or trapped callee,
     /// unknown selector, out of gas).
     CallFailed,
+    /// The caller's rights (voting, proposing, vetoing, judging) have not begun: his tenure
+    /// is not served, or for a vote, veto or juror commit they began at or after the
+    /// proposal or dispute opened.
+    NoRightsYet,
+    /// A proposal may not make this call: only the allowlisted messages (parameters, code
+    /// hashes, upgrades, treasury grants) of governance, the registry and the registry's
+    /// tokens, without value. Enforcement and remedies are reachable through rulings only.
+    NotAllowlisted,
+    /// An upgrade of this contract is already proposed and not settled.
+    UpgradePending,
+    /// Only the proposer may cancel his proposal.
+    NotProposer,
+    /// The proposal was cancelled by its proposer.
+    ProposalCancelled,
+    /// The proposal was vetoed by a blocking minority during its timelock.
+    ProposalVetoed,
+    /// The proposal's grace period after its timelock is over: it can no longer be executed.
+    ProposalExpired,
+    /// A veto is only possible while the proposal is in its timelock (passed, not yet
+    /// executable).
+    NotInTimelock,
+    /// The member already vetoed this proposal.
+    AlreadyVetoed,
 }

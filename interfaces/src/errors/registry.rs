@@ -86,4 +86,9 @@ pub enum RegistryError {
     Splitter(SplitterError),
     /// A cross-contract call failed below the callee's error type.
     CallFailed,
+    /// The voucher's tenure is not served: a new member vouches only from `joined_at +
+    /// tenure`.
+    TenureNotServed,
+    /// The voucher already vouched `max_vouches_per_period` times in the current period.
+    VouchLimitReached,
 }

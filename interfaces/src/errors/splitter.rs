@@ -1,13 +1,13 @@
 //! The payout splitter's error enum.
 
+use crate::Balance;
+
 /// Errors of the payout splitter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 pub enum SplitterError {
     /// The hook was called by an account other than the bound token.
     NotToken,
-    /// The caller is not the governance contract.
-    NotGovernance,
     /// `distribute` or `distribute_over` was called without value and nothing is held.
     NothingToDistribute,
     /// The holder has nothing to claim.
@@ -26,8 +26,16 @@ pub enum SplitterError {
     /// Paying a holder failed (for example the amount is below the existential deposit of a
     /// new account).
     TransferFailed,
-    /// `set_code_hash` failed: no code is stored under the hash.
-    UpgradeFailed,
     /// A hook or recovery named the issuer as a holder or named one account twice.
     InvalidAccount,
+    /// A stream paying less than one planck per millisecond of its duration (so it would not
+    /// vest every block).
+    StreamTooSmall {
+        /// The smallest amount accepted for this duration.
+        minimum: Balance,
+    },
+    /// The caller is not the token's issuer.
+    NotIssuer,
+    /// No running stream has this id (it never existed, finished vesting, or was ended).
+    StreamNotFound,
 }

@@ -66,7 +66,8 @@ pub enum TokenError {
     /// The seller may not cancel: the request is approved (by the issuer or by silence) and
     /// its settlement deadline has not passed.
     CannotCancelYet,
-    /// The buyer may not withdraw: the request is approved and can execute.
+    /// The buyer may not withdraw: the request is approved and can execute, and governance
+    /// reports no upgrade under way (`UpgradeNotice::exits_open`).
     CannotWithdrawYet,
     /// The request is neither approved nor deemed approved.
     NotApproved,
@@ -90,7 +91,9 @@ pub enum TokenError {
     TermsMismatch,
     /// The subscription exceeds what remains in the offering.
     ExceedsOffering,
-    /// The offering already has the maximum number of subscribers.
+    /// The offering already has the maximum number of subscribers. Since the minimum
+    /// subscription (`SubscriptionTooSmall`), that many subscribers always buy the whole
+    /// offering first, so `subscribe` meets `OfferingClosed` instead; the bound stays checked.
     TooManySubscribers,
     /// More named buyers than the maximum.
     TooManyInvitees,
@@ -121,7 +124,8 @@ pub enum TokenError {
     /// The account already has the most open positions (open requests as seller, funded
     /// requests as buyer, live subscriptions) that a recovery can move in one call.
     TooManyOpenPositions,
-    /// A subscriber may leave an open offering only while its issuer is restrained.
+    /// A subscriber may leave an open offering only while its issuer is restrained, or while
+    /// governance reports an upgrade under way (`UpgradeNotice::exits_open`).
     WithdrawalNotAllowed,
     /// A checked arithmetic operation overflowed.
     ArithmeticOverflow,
@@ -133,4 +137,20 @@ pub enum TokenError {
     Splitter(SplitterError),
     /// A cross-contract call failed below the callee's error type.
     CallFailed,
+    /// `report_liquidation` while an open offering (neither settled nor failed) has
+    /// subscriptions: the units sold in it are still the issuer's until settlement, so the
+    /// holders' share would leave out the subscribers. Settle (or cancel) the offering first.
+    OfferingHasSubscriptions,
+    /// A subscription smaller than the offering's minimum (`ceil(amount / 32)` units) that
+    /// does not take everything that remains unsold.
+    SubscriptionTooSmall {
+        /// The smallest subscription accepted now (what remains, if that is less).
+        minimum: Balance,
+    },
+    /// A request price or a subscription's cost that is positive but below the chain's
+    /// existential deposit: a refund of it to an account that no longer exists would fail.
+    BelowExistentialDeposit {
+        /// The chain's existential deposit.
+        existential_deposit: Balance,
+    },
 }

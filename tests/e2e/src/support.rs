@@ -361,7 +361,8 @@ pub async fn deploy_suite<C: Backend>(
         .map_err(|error| format!("upload payout_splitter: {error:?}"))?
         .code_hash;
 
-    let mut governance_constructor = GovernanceRef::new(governance_params);
+    let mut governance_constructor =
+        GovernanceRef::new(governance_params, deploy::config::local_governance_floors());
     let instantiated = client
         .instantiate("governance", &deployer, &mut governance_constructor)
         .submit()
@@ -381,6 +382,7 @@ pub async fn deploy_suite<C: Backend>(
         founders,
         governance_address,
         registry_params,
+        deploy::config::local_registry_floors(),
         token_code,
         splitter_code,
     );

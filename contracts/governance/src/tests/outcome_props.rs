@@ -29,15 +29,15 @@ fn juror_strategy() -> impl Strategy<Value = Juror> {
 }
 
 /// Basis points, often at the interesting values.
-fn bps_strategy(low: u32) -> impl Strategy<Value = u32> {
+fn bps_strategy(low: u32, high: u32) -> impl Strategy<Value = u32> {
     prop_oneof![
         prop::sample::select(
-            [0u32, 1, 2_500, 5_000, 5_001, 6_000, 6_666, 6_667, 7_500, 10_000]
+            [0u32, 1, 2_500, 5_000, 5_001, 6_000, 6_666, 6_667, 7_500, 9_000, 10_000]
                 .into_iter()
-                .filter(|bps| *bps >= low)
+                .filter(|bps| (low..=high).contains(bps))
                 .collect::<Vec<_>>()
         ),
-        low..=10_000u32,
+        low..=high,
     ]
 }
 
@@ -173,13 +173,13 @@ proptest! {
         second_plan in plan_strategy(),
         suspended in 0u32..40,
         min_jurors in 1u32..=6,
-        quorum_bps in prop_oneof![bps_strategy(0), 0u32..3_000],
-        extra_appeal_bps in bps_strategy(0),
-        threshold_bps in bps_strategy(5_001),
+        quorum_bps in prop_oneof![bps_strategy(0, MAX_QUORUM_BPS), 0u32..3_000],
+        extra_appeal_bps in bps_strategy(0, MAX_QUORUM_BPS),
+        threshold_bps in bps_strategy(5_001, MAX_THRESHOLD_BPS),
         appeal in any::<bool>(),
     ) {
         env(|| {
-            let appeal_quorum_bps = quorum_bps.saturating_add(extra_appeal_bps).min(10_000);
+            let appeal_quorum_bps = quorum_bps.saturating_add(extra_appeal_bps).min(MAX_QUORUM_BPS);
             let mut world = World::new();
             let mut params = test_params();
             params.min_jurors = min_jurors;

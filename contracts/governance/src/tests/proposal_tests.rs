@@ -4,21 +4,29 @@ use super::*;
 use crate::events::{
     CodeUpgraded, GovernanceEvent, ParamsChanged, ProposalCreated, ProposalExecuted, Voted,
 };
-use crate::proposals::{decode_self_call, SelfCall, SET_CODE_SELECTOR, SET_PARAMS_SELECTOR};
-use crate::types::{Interaction, ProposalId, ProposalState, MAX_INPUT_LEN};
+use crate::proposals::{
+    decode_self_call, SelfCall, GRANT_SELECTOR, SET_CODE_SELECTOR, SET_PARAMS_SELECTOR,
+    WITHDRAW_TREASURY_SELECTOR,
+};
+use crate::types::{Interaction, ProposalClass, ProposalId, ProposalState, MAX_INPUT_LEN};
 use ink::scale::Encode;
 
-/// Some contract governance may call (for example the registry).
+/// The contract of the ordinary proposals these tests make: the registry.
 fn target() -> AccountId {
     registry()
 }
 
-const SELECTOR: [u8; 4] = [1, 2, 3, 4];
-const VOTING_ENDS: Timestamp = T0 + VOTING_PERIOD;
-const ETA: Timestamp = VOTING_ENDS + TIMELOCK;
+/// An ordinary allowlisted message: the registry's `withdraw_treasury`.
+pub(crate) const SELECTOR: [u8; 4] = WITHDRAW_TREASURY_SELECTOR;
+/// A selector no allowlist entry has.
+pub(crate) const UNKNOWN: [u8; 4] = [1, 2, 3, 4];
+pub(crate) const VOTING_ENDS: Timestamp = T0 + VOTING_PERIOD;
+pub(crate) const ETA: Timestamp = VOTING_ENDS + TIMELOCK;
+/// The earliest execution of a constitutional proposal made at `T0`.
+pub(crate) const UPGRADE_ETA: Timestamp = VOTING_ENDS + UPGRADE_TIMELOCK;
 
 impl World {
-    fn propose_call(
+    pub(crate) fn propose_call(
         &mut self,
         who: AccountId,
         target: AccountId,
@@ -39,7 +47,7 @@ impl World {
             .0
     }
 
-    fn cast(
+    pub(crate) fn cast(
         &mut self,
         id: ProposalId,
         who: AccountId,
@@ -50,14 +58,14 @@ impl World {
     }
 
     /// Jurors 1.. vote `votes` on proposal `id` (made at `T0`), at `T0`.
-    fn vote_all(&mut self, id: ProposalId, votes: &[bool]) {
+    pub(crate) fn vote_all(&mut self, id: ProposalId, votes: &[bool]) {
         self.now = T0;
         for (n, support) in (1u8..).zip(votes) {
             self.cast(id, juror(n), *support).expect("vote");
         }
     }
 
-    fn execute_at(
+    pub(crate) fn execute_at(
         &mut self,
         id: ProposalId,
         now: Timestamp,
@@ -76,7 +84,7 @@ fn propose_records_the_call() {
     env(|| {
         let mut world = World::new();
         let (id, outcome) = world
-            .propose_call(alice(), target(), SELECTOR, vec![9; 3], 42)
+            .propose_call(alice(), target(), SELECTOR, vec![9; 3], 0)
             .unwrap();
         assert_eq!(id, 0);
         assert_eq!(world.gov.proposal_count(), 1);
@@ -87,15 +95,20 @@ fn propose_records_the_call() {
                 target: target(),
                 selector: SELECTOR,
                 input: vec![9; 3],
-                value: 42,
+                value: 0,
+                class: ProposalClass::Ordinary,
                 created_at: T0,
                 voting_ends: VOTING_ENDS,
                 eta: ETA,
+                expires: ETA + GRACE,
                 active_snapshot: 12,
                 quorum: 3,
                 threshold_bps: 5_001,
+                veto_quorum: 4,
                 yes: 0,
                 no: 0,
+                vetoes: 0,
+                cancelled: false,
                 executed: false,
             })
         );
@@ -107,9 +120,11 @@ fn propose_records_the_call() {
                 target: target(),
                 selector: SELECTOR,
                 input: vec![9; 3],
-                value: 42,
+                value: 0,
+                class: ProposalClass::Ordinary,
                 voting_ends: VOTING_ENDS,
                 eta: ETA,
+                expires: ETA + GRACE,
             })]
         );
         assert!(outcome.interactions.is_empty());
@@ -153,7 +168,7 @@ fn self_calls_are_checked_at_proposal_time() {
         let code = Hash::from([3; 32]).encode();
         // Unknown selector, value attached, undecodable or over-long input.
         let unknown = [
-            (SELECTOR, params.clone(), 0),
+            (UNKNOWN, params.clone(), 0),
             (SET_PARAMS_SELECTOR, params.clone(), 1),
             (SET_PARAMS_SELECTOR, params[..params.len() - 1].to_vec(), 0),
             (SET_PARAMS_SELECTOR, [params.clone(), vec![0]].concat(), 0),
@@ -183,16 +198,16 @@ fn self_calls_are_checked_at_proposal_time() {
 fn decode_self_call_reads_exactly_one_argument() {
     let params = test_params();
     assert_eq!(
-        decode_self_call(SET_PARAMS_SELECTOR, &params.encode(), 0),
+        decode_self_call(SET_PARAMS_SELECTOR, &params.encode(), 0, &test_floors()),
         Ok(SelfCall::SetParams(params))
     );
     let code = Hash::from([8; 32]);
     assert_eq!(
-        decode_self_call(SET_CODE_SELECTOR, &code.encode(), 0),
+        decode_self_call(SET_CODE_SELECTOR, &code.encode(), 0, &test_floors()),
         Ok(SelfCall::SetCode(code))
     );
     assert_eq!(
-        decode_self_call(SET_CODE_SELECTOR, &[], 0),
+        decode_self_call(SET_CODE_SELECTOR, &[], 0, &test_floors()),
         Err(GovernanceError::UnknownSelfCall)
     );
 }
@@ -207,7 +222,7 @@ fn self_call_selectors_are_the_messages_selectors() {
     assert!(Decoder::decode_all(&mut &params[..]).is_ok());
     let code = [SET_CODE_SELECTOR.to_vec(), Hash::from([1; 32]).encode()].concat();
     assert!(Decoder::decode_all(&mut &code[..]).is_ok());
-    let unknown = [SELECTOR.to_vec(), vec![]].concat();
+    let unknown = [UNKNOWN.to_vec(), vec![]].concat();
     assert!(Decoder::decode_all(&mut &unknown[..]).is_err());
 }
 
@@ -370,12 +385,20 @@ fn a_zero_timelock_executes_when_voting_ends() {
 // ----- execution -----------------------------------------------------------------------------
 
 #[test]
-fn value_above_the_free_balance_is_refused() {
+fn a_grant_above_the_free_balance_is_refused() {
     env(|| {
         let mut world = World::new();
         // 100 held as a dispute bond.
         world.open_expel();
-        let id = world.propose_value(500);
+        world.now = T0;
+        let grant = (juror(7), 500 as Balance).encode();
+        let (id, _) = world
+            .propose_call(alice(), this(), GRANT_SELECTOR, grant, 0)
+            .unwrap();
+        assert_eq!(
+            world.gov.proposal(id).unwrap().class,
+            ProposalClass::Ordinary
+        );
         world.vote_all(id, &[true; 3]);
         refuse(&mut world, GovernanceError::InsufficientFreeBalance, |w| {
             w.execute_at(id, ETA, 599)
@@ -387,11 +410,9 @@ fn value_above_the_free_balance_is_refused() {
         let outcome = world.execute_at(id, ETA, 600).unwrap();
         assert_eq!(
             outcome.interactions,
-            vec![Interaction::Call {
-                target: target(),
-                selector: SELECTOR,
-                input: vec![7, 7],
-                value: 500,
+            vec![Interaction::Pay {
+                to: juror(7),
+                amount: 500,
             }]
         );
     });
@@ -415,7 +436,10 @@ fn a_set_params_proposal_is_dispatched_internally() {
         params.appeal_bond = 2;
         params.timelock = 0;
         let id = pass_self_call(&mut world, SET_PARAMS_SELECTOR, params.encode());
-        let outcome = world.execute_at(id, ETA, 0).unwrap();
+        refuse(&mut world, GovernanceError::TimelockNotOver, |w| {
+            w.execute_at(id, UPGRADE_ETA - 1, 0)
+        });
+        let outcome = world.execute_at(id, UPGRADE_ETA, 0).unwrap();
         assert_eq!(
             outcome.events,
             vec![
@@ -435,7 +459,7 @@ fn a_set_code_proposal_upgrades_governance() {
         let mut world = World::new();
         let code_hash = Hash::from([5; 32]);
         let id = pass_self_call(&mut world, SET_CODE_SELECTOR, code_hash.encode());
-        let outcome = world.execute_at(id, ETA, 0).unwrap();
+        let outcome = world.execute_at(id, UPGRADE_ETA, 0).unwrap();
         assert_eq!(
             outcome.events,
             vec![
@@ -458,10 +482,10 @@ fn an_unknown_self_call_is_refused_at_execution() {
         // A proposal stored before a selector became unknown (simulated): execution checks
         // again.
         let mut proposal = world.gov.proposal(id).unwrap();
-        proposal.selector = SELECTOR;
+        proposal.selector = UNKNOWN;
         world.gov.proposals.insert(id, &proposal);
         refuse(&mut world, GovernanceError::UnknownSelfCall, |w| {
-            w.execute_at(id, ETA, 0)
+            w.execute_at(id, UPGRADE_ETA, 0)
         });
     });
 }
@@ -472,8 +496,9 @@ fn a_pending_proposal_keeps_its_rules_when_params_change() {
         let mut world = World::new();
         let id = world.propose_value(0);
         let mut params = test_params();
-        params.timelock = 100 * TIMELOCK;
-        params.proposal_quorum_bps = 10_000;
+        params.timelock = UPGRADE_TIMELOCK;
+        params.upgrade_timelock = 100 * TIMELOCK;
+        params.proposal_quorum_bps = MAX_QUORUM_BPS;
         world.gov.set_params(this(), params).unwrap();
         world.vote_all(id, &[true; 3]);
         assert_eq!(

@@ -2,7 +2,10 @@
 
 use super::*;
 use crate::events::{CodeUpgraded, GovernanceEvent, ParamsChanged, Wired};
-use crate::params::{MAX_MIN_JURORS, MAX_PERIOD};
+use crate::params::{
+    MAX_GRACE_PERIOD, MAX_MIN_JURORS, MAX_PERIOD, MAX_THRESHOLD_BPS, MAX_UPGRADE_TIMELOCK,
+    MIN_VETO_BPS,
+};
 use crate::raw::{proposal_call_outcome, RawInput, RawOutput};
 use crate::types::Interaction;
 use ink::env::call::{ExecutionInput, Selector};
@@ -12,7 +15,7 @@ use ink::scale::{DecodeAll, Encode};
 
 #[test]
 fn test_params_are_valid() {
-    assert_eq!(test_params().validate(), Ok(()));
+    assert_eq!(test_params().validate(&test_floors()), Ok(()));
 }
 
 #[test]
@@ -69,12 +72,41 @@ fn every_parameter_rule_is_enforced() {
         ("proposal threshold above 100 %", |p| {
             p.proposal_threshold_bps = 10_001
         }),
+        ("quorum above the ceiling", |p| {
+            p.quorum_bps = MAX_QUORUM_BPS + 1;
+            p.appeal_quorum_bps = MAX_QUORUM_BPS + 1;
+        }),
+        ("proposal quorum above the ceiling", |p| {
+            p.proposal_quorum_bps = MAX_QUORUM_BPS + 1
+        }),
+        ("unanimity", |p| p.threshold_bps = MAX_THRESHOLD_BPS + 1),
+        ("upgrade timelock below the timelock", |p| {
+            p.upgrade_timelock = p.timelock - 1
+        }),
+        ("upgrade timelock too long", |p| {
+            p.upgrade_timelock = MAX_UPGRADE_TIMELOCK + 1
+        }),
+        ("zero grace period", |p| p.grace_period = 0),
+        ("grace period too long", |p| {
+            p.grace_period = MAX_GRACE_PERIOD + 1
+        }),
+        ("supermajority below two thirds", |p| {
+            p.upgrade_threshold_bps = MIN_SUPERMAJORITY_BPS - 1
+        }),
+        ("supermajority below the ordinary threshold", |p| {
+            p.proposal_threshold_bps = 7_000;
+            p.upgrade_threshold_bps = 6_900;
+        }),
+        ("veto share below the floor", |p| {
+            p.veto_bps = MIN_VETO_BPS - 1
+        }),
+        ("veto share above half", |p| p.veto_bps = MAX_VETO_BPS + 1),
     ];
     for (name, change) in invalid {
         let mut params = test_params();
         change(&mut params);
         assert_eq!(
-            params.validate(),
+            params.validate(&test_floors()),
             Err(GovernanceError::InvalidParams),
             "{name}"
         );
@@ -87,6 +119,8 @@ fn every_parameter_rule_is_enforced() {
             p.appeal_period = MAX_PERIOD;
             p.proposal_voting_period = MAX_PERIOD;
             p.timelock = MAX_PERIOD;
+            p.upgrade_timelock = MAX_UPGRADE_TIMELOCK;
+            p.grace_period = MAX_GRACE_PERIOD;
         }),
         ("shortest periods", |p| {
             p.evidence_period = 1;
@@ -95,6 +129,8 @@ fn every_parameter_rule_is_enforced() {
             p.appeal_period = 1;
             p.proposal_voting_period = 1;
             p.timelock = 0;
+            p.upgrade_timelock = 0;
+            p.grace_period = 1;
         }),
         ("zero dispute bond", |p| p.dispute_bond = 0),
         ("most jurors", |p| p.min_jurors = MAX_MIN_JURORS),
@@ -104,13 +140,15 @@ fn every_parameter_rule_is_enforced() {
             p.appeal_quorum_bps = 0;
             p.proposal_quorum_bps = 0;
         }),
-        ("full quorums and unanimity", |p| {
-            p.quorum_bps = 10_000;
-            p.appeal_quorum_bps = 10_000;
-            p.threshold_bps = 10_000;
-            p.proposal_quorum_bps = 10_000;
-            p.proposal_threshold_bps = 10_000;
+        ("largest quorums and thresholds", |p| {
+            p.quorum_bps = MAX_QUORUM_BPS;
+            p.appeal_quorum_bps = MAX_QUORUM_BPS;
+            p.threshold_bps = MAX_THRESHOLD_BPS;
+            p.proposal_quorum_bps = MAX_QUORUM_BPS;
+            p.proposal_threshold_bps = MAX_THRESHOLD_BPS;
+            p.upgrade_threshold_bps = MAX_THRESHOLD_BPS;
         }),
+        ("veto share bounds", |p| p.veto_bps = MIN_VETO_BPS),
         ("smallest majorities", |p| {
             p.threshold_bps = 5_001;
             p.proposal_threshold_bps = 5_001;
@@ -120,7 +158,7 @@ fn every_parameter_rule_is_enforced() {
     for (name, change) in valid {
         let mut params = test_params();
         change(&mut params);
-        assert_eq!(params.validate(), Ok(()), "{name}");
+        assert_eq!(params.validate(&test_floors()), Ok(()), "{name}");
     }
 }
 
@@ -132,10 +170,11 @@ fn new_validates_and_announces_the_params() {
         let mut invalid = test_params();
         invalid.min_jurors = 0;
         assert_eq!(
-            GovernanceState::new(invalid, deployer(), this()).err(),
+            GovernanceState::new(invalid, test_floors(), deployer(), this()).err(),
             Some(GovernanceError::InvalidParams)
         );
-        let (gov, outcome) = GovernanceState::new(test_params(), deployer(), this()).unwrap();
+        let (gov, outcome) =
+            GovernanceState::new(test_params(), test_floors(), deployer(), this()).unwrap();
         assert_eq!(
             outcome.events,
             vec![GovernanceEvent::ParamsChanged(ParamsChanged {
@@ -290,7 +329,7 @@ mod glue {
     fn deploy() -> Governance {
         set_caller::<DefaultEnvironment>(deployer());
         set_callee::<DefaultEnvironment>(contract_account());
-        Governance::new(test_params()).expect("deploy")
+        Governance::new(test_params(), test_floors()).expect("deploy")
     }
 
     #[test]
@@ -300,7 +339,7 @@ mod glue {
             let mut params = test_params();
             params.appeal_bond = 0;
             assert_eq!(
-                Governance::new(params).err(),
+                Governance::new(params, test_floors()).err(),
                 Some(GovernanceError::InvalidParams)
             );
         });

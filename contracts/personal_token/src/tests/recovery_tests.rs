@@ -133,13 +133,13 @@ fn a_ninth_open_position_is_refused() {
         .open_offering(ISSUER, offer(100, 2, 0, fx.now + PERIOD))
         .expect("open");
     assert_eq!(
-        fx.refused(|fx| fx.subscribe(ALICE, id, 1, 2)),
+        fx.refused(|fx| fx.subscribe(ALICE, id, 4, 8)),
         TokenError::TooManyOpenPositions
     );
     // Closing one makes room.
     fx.cancel(ALICE, 0).expect("cancel");
-    fx.subscribe(ALICE, id, 1, 2).expect("subscribe");
-    fx.subscribe(ALICE, id, 1, 2).expect("more of the same");
+    fx.subscribe(ALICE, id, 4, 8).expect("subscribe");
+    fx.subscribe(ALICE, id, 4, 8).expect("more of the same");
     assert_eq!(fx.positions(ALICE).len(), MAX_OPEN_POSITIONS);
 }
 
@@ -243,7 +243,7 @@ fn recover_moves_a_subscription_into_the_lost_slot_or_merges_it() {
         .expect("open");
     fx.subscribe(ALICE, id, 100, 200).expect("subscribe");
     fx.subscribe(CAROL, id, 50, 100).expect("subscribe");
-    fx.subscribe(ERIN, id, 30, 60).expect("subscribe");
+    fx.subscribe(ERIN, id, 40, 80).expect("subscribe");
     // Into the lost account's slot.
     fx.recover(GOVERNANCE, ALICE, DAVE).expect("recover");
     assert_eq!(fx.token.subscriber_at.get((id, 0)), Some(acc(DAVE)));
@@ -276,17 +276,17 @@ fn recover_moves_a_subscription_into_the_lost_slot_or_merges_it() {
             delivered: false
         }
     );
-    assert_eq!((offering.sold, offering.raised), (180, 360));
+    assert_eq!((offering.sold, offering.raised), (190, 380));
     // Settlement delivers the merged position once.
     fx.now = deadline;
     let outcome = fx.settle(STRANGER, id).expect("settle");
-    assert!(outcome.interactions.contains(&pay(ISSUER, 360)));
+    assert!(outcome.interactions.contains(&pay(ISSUER, 380)));
     assert_eq!(
         fx.bal(DAVE),
         ALICE_HOLDS + 150,
         "Alice's balance and the merged delivery"
     );
-    assert_eq!(fx.bal(ERIN), 30);
+    assert_eq!(fx.bal(ERIN), 40);
 }
 
 #[test]
@@ -340,7 +340,7 @@ fn recover_refuses_when_the_new_account_would_pass_the_position_bound() {
     let (id, _) = fx
         .open_offering(ISSUER, offer(100, 2, 0, deadline))
         .expect("open");
-    fx.subscribe(ALICE, id, 1, 2).expect("subscribe");
+    fx.subscribe(ALICE, id, 4, 8).expect("subscribe");
     assert_eq!(
         fx.refused(|fx| fx.recover(GOVERNANCE, ALICE, DAVE)),
         TokenError::TooManyOpenPositions
