@@ -6,7 +6,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 CARGO_FLAGS ?= --locked
 
-.PHONY: help setup build test lint unit sandbox e2e demo deploy bench docs node clean
+.PHONY: help setup setup-rust build artifacts test lint unit sandbox e2e demo deploy bench docs node clean
 
 help: ## List the targets.
 	@grep -E '^[a-z0-9]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -14,10 +14,16 @@ help: ## List the targets.
 setup: ## Install the pinned toolchain, cargo-contract 5.0.3 and packages (idempotent).
 	@scripts/setup.sh
 
+setup-rust: ## Install the pinned toolchain and packages only (enough for `make demo`).
+	@scripts/setup.sh --rust-only
+
 build: setup ## Build the four contracts (release Wasm) and print their sizes.
 	@scripts/build.sh
 
-test: setup ## fmt, clippy, unit tests, build, sandbox system tests, ink_e2e tests, live node tests.
+artifacts: setup build ## Copy the built contracts into artifacts/ (commit them; `make test` checks them).
+	@scripts/artifacts.sh update
+
+test: setup ## fmt, clippy, unit tests, build, artifacts reproduced, sandbox system tests, ink_e2e, live node.
 	@scripts/test.sh
 
 lint: setup ## cargo fmt --check and clippy -D warnings on the whole workspace.
@@ -32,8 +38,8 @@ sandbox: setup build ## System tests on the embedded sandbox (needs the built co
 e2e: setup build ## ink_e2e tests, then on a live node: plan (interrupted and resumed), ink_e2e, cargo contract CLI.
 	@scripts/test.sh e2e
 
-demo: setup build ## The seed story end to end on the embedded sandbox.
-	@$(CARGO) run $(CARGO_FLAGS) --quiet -p deploy -- demo
+demo: setup-rust ## The seed story end to end on the embedded sandbox, from the committed artifacts/.
+	@PERSONAL_TOKENS_ARTIFACTS="$(CURDIR)/artifacts" $(CARGO) run $(CARGO_FLAGS) --quiet -p deploy -- demo
 
 deploy: setup build ## Run the deployment plan: sandbox by default, a node with ARGS="--backend node ...".
 	@$(CARGO) run $(CARGO_FLAGS) --quiet -p deploy --features node -- plan $(ARGS)

@@ -4,6 +4,13 @@
 # ${CARGO_TARGET_DIR:-target}/ink/<name>/.
 #   scripts/build.sh [name ...]           build only the named contracts
 #   scripts/build.sh --dir DIR [name ...]  build the contracts under DIR (default: contracts)
+#
+# Reproducible: the build runs in a copy of the checkout at a fixed path (PT_BUILD_ROOT, default
+# /tmp/personal-tokens-build) with its own target directory beside it. cargo-contract builds
+# each contract in a temporary workspace whose path dependencies are absolute, and rustc hashes
+# the paths of crates outside that workspace into symbol names; from a fixed path, the same
+# sources give the same bytes whichever directory the checkout is in (`make test` checks the
+# committed artifacts/ against a rebuild).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,10 +21,11 @@ if [ "${1:-}" = "--dir" ]; then
 fi
 
 TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+STAGE="${PT_BUILD_ROOT:-/tmp/personal-tokens-build}"
 # pallet-contracts' MaxCodeLen on substrate-contracts-node 0.42 and in the sandbox runtime.
 MAX_CODE_LEN=$((123 * 1024))
 LOG_DIR="${TARGET_DIR}/build-logs"
-mkdir -p "${LOG_DIR}"
+mkdir -p "${LOG_DIR}" "${STAGE}"
 
 if [ "$#" -gt 0 ]; then
     contracts=("$@")
@@ -28,14 +36,36 @@ else
     done
 fi
 
+# One build at a time uses the stage.
+exec 9>"${STAGE}.lock"
+flock 9
+
+# The stage: the checkout's files (tracked, and untracked ones git does not ignore), nothing
+# else; its target directory is kept between builds, and tar keeps modification times, so an
+# unchanged contract is not rebuilt.
+find "${STAGE}" -mindepth 1 -maxdepth 1 ! -name target -exec rm -rf {} +
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git ls-files -z --cached --others --exclude-standard \
+        | while IFS= read -r -d '' file; do if [ -e "${file}" ]; then printf '%s\0' "${file}"; fi; done \
+        | tar --null -T - -cf - | tar -xf - -C "${STAGE}"
+else
+    tar --exclude=./target -cf - . | tar -xf - -C "${STAGE}"
+fi
+
 for name in "${contracts[@]}"; do
     printf '[build] %-16s ' "${name}"
     start=$(date +%s)
-    if ! (cd "${SOURCE_DIR}/${name}" && cargo contract build --release --quiet) >"${LOG_DIR}/${name}.log" 2>&1; then
+    if ! (cd "${STAGE}/${SOURCE_DIR}/${name}" \
+        && CARGO_TARGET_DIR="${STAGE}/target" cargo contract build --release --quiet) \
+        >"${LOG_DIR}/${name}.log" 2>&1; then
         echo "FAILED"
         cat "${LOG_DIR}/${name}.log"
         exit 1
     fi
+    mkdir -p "${TARGET_DIR}/ink/${name}"
+    for ext in contract wasm json; do
+        cp "${STAGE}/target/ink/${name}/${name}.${ext}" "${TARGET_DIR}/ink/${name}/${name}.${ext}"
+    done
     echo "ok ($(( $(date +%s) - start )) s)"
 done
 

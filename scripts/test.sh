@@ -15,7 +15,7 @@ CARGO="${CARGO:-cargo}"
 CARGO_FLAGS="${CARGO_FLAGS:---locked}"
 CONTRACT_CRATES=(-p interfaces -p personal_token -p payout_splitter -p registry -p governance)
 
-if [ "$#" -gt 0 ]; then phases=("$@"); else phases=(lint unit build sandbox e2e); fi
+if [ "$#" -gt 0 ]; then phases=("$@"); else phases=(lint unit build reproduce sandbox e2e); fi
 
 timings=()
 run_phase() {
@@ -34,6 +34,9 @@ run_phase() {
         build)
             scripts/build.sh
             ;;
+        reproduce)
+            scripts/artifacts.sh check
+            ;;
         sandbox)
             "${CARGO}" test ${CARGO_FLAGS} -p deploy -p system-tests
             ;;
@@ -41,7 +44,7 @@ run_phase() {
             scripts/e2e.sh
             ;;
         *)
-            echo "unknown phase ${phase}: lint unit build sandbox e2e" >&2
+            echo "unknown phase ${phase}: lint unit build reproduce sandbox e2e" >&2
             exit 2
             ;;
     esac
