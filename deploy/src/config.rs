@@ -161,25 +161,9 @@ pub fn local_registry_floors() -> RegistryParams {
 /// times the floor leave room for the shipped values).
 pub fn local_governance_floors() -> GovernanceParams {
     GovernanceParams {
-        dispute_bond: 0,
         appeal_bond: 10 * UNIT,
         juror_deposit: UNIT,
-        evidence_period: 1,
-        commit_period: 1,
-        reveal_period: 1,
-        appeal_period: 1,
-        min_jurors: 1,
-        quorum_bps: 0,
-        appeal_quorum_bps: 0,
-        threshold_bps: 5_001,
-        proposal_voting_period: 1,
-        proposal_quorum_bps: 0,
-        proposal_threshold_bps: 5_001,
-        timelock: 0,
-        upgrade_threshold_bps: governance::params::MIN_SUPERMAJORITY_BPS,
-        upgrade_timelock: 0,
-        grace_period: 1,
-        veto_bps: governance::params::MAX_VETO_BPS,
+        ..GovernanceParams::shape_floors()
     }
 }
 

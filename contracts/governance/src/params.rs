@@ -125,6 +125,33 @@ pub struct GovernanceParams {
 }
 
 impl GovernanceParams {
+    /// The lowest floors there are: the smallest values the shape rules of
+    /// [`GovernanceParams::validate_shape`] allow (and the largest veto share). The unit tests
+    /// construct with them; a local network raises only the two bonds that must be positive.
+    pub const fn shape_floors() -> GovernanceParams {
+        GovernanceParams {
+            dispute_bond: 0,
+            appeal_bond: 1,
+            juror_deposit: 1,
+            evidence_period: 1,
+            commit_period: 1,
+            reveal_period: 1,
+            appeal_period: 1,
+            min_jurors: 1,
+            quorum_bps: 0,
+            appeal_quorum_bps: 0,
+            threshold_bps: HALF_BPS + 1,
+            proposal_voting_period: 1,
+            proposal_quorum_bps: 0,
+            proposal_threshold_bps: HALF_BPS + 1,
+            timelock: 0,
+            upgrade_threshold_bps: MIN_SUPERMAJORITY_BPS,
+            upgrade_timelock: 0,
+            grace_period: 1,
+            veto_bps: MAX_VETO_BPS,
+        }
+    }
+
     /// Checks the rules every parameter set obeys, floors included.
     ///
     /// # Errors

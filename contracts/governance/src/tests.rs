@@ -12,8 +12,8 @@
 )]
 
 use crate::params::{
-    GovernanceParams, DEFAULT_THRESHOLD_BPS, HALF_BPS, MAX_QUORUM_BPS, MAX_THRESHOLD_BPS,
-    MAX_VETO_BPS, MIN_SUPERMAJORITY_BPS,
+    GovernanceParams, DEFAULT_THRESHOLD_BPS, MAX_QUORUM_BPS, MAX_THRESHOLD_BPS, MAX_VETO_BPS,
+    MIN_SUPERMAJORITY_BPS,
 };
 use crate::state::GovernanceState;
 use crate::types::{
@@ -140,27 +140,7 @@ pub(crate) fn test_params() -> GovernanceParams {
 /// The floors the tests construct with: the smallest values the shape rules allow (and the
 /// largest veto share).
 pub(crate) fn test_floors() -> GovernanceParams {
-    GovernanceParams {
-        dispute_bond: 0,
-        appeal_bond: 1,
-        juror_deposit: 1,
-        evidence_period: 1,
-        commit_period: 1,
-        reveal_period: 1,
-        appeal_period: 1,
-        min_jurors: 1,
-        quorum_bps: 0,
-        appeal_quorum_bps: 0,
-        threshold_bps: HALF_BPS + 1,
-        proposal_voting_period: 1,
-        proposal_quorum_bps: 0,
-        proposal_threshold_bps: HALF_BPS + 1,
-        timelock: 0,
-        upgrade_threshold_bps: MIN_SUPERMAJORITY_BPS,
-        upgrade_timelock: 0,
-        grace_period: 1,
-        veto_bps: MAX_VETO_BPS,
-    }
+    GovernanceParams::shape_floors()
 }
 
 // ----- the fake chain ------------------------------------------------------------------------
