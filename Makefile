@@ -17,7 +17,7 @@ setup: ## Install the pinned toolchain, cargo-contract 5.0.3 and packages (idemp
 setup-rust: ## Install the pinned toolchain and packages only (enough for `make demo`).
 	@scripts/setup.sh --rust-only
 
-build: setup ## Build the four contracts (release Wasm) and print their sizes.
+build: setup ## Build the five contracts (release Wasm) and print their sizes.
 	@scripts/build.sh
 
 artifacts: setup build ## Copy the built contracts into artifacts/ (commit them; `make test` checks them).
@@ -53,6 +53,10 @@ bench: setup build ## Gas and size report, written to bench/RESULTS.md.
 
 docs: setup build ## Regenerate docs/messages.md from the contracts' metadata.
 	@$(CARGO) run $(CARGO_FLAGS) --quiet -p deploy -- docs
+
+.PHONY: app
+app: setup-rust ## The browser dApp at http://127.0.0.1:5173 on a local node: starts one if needed, deploys, seeds.
+	@scripts/app.sh
 
 clean: ## Remove build outputs.
 	$(CARGO) clean

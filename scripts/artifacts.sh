@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
-CONTRACTS=(governance registry personal_token payout_splitter)
+CONTRACTS=(governance registry personal_token payout_splitter roster)
 say() { printf '[artifacts] %s\n' "$*"; }
 
 case "${1:-}" in

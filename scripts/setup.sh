@@ -2,7 +2,8 @@
 # Installs what this project needs and a fresh machine lacks; idempotent.
 #   - the Rust toolchain pinned in rust-toolchain.toml, with its components and Wasm target;
 #   - cargo-contract 5.0.3 (built from crates.io with --locked, only when missing or different);
-#   - Debian packages a build needs (only when missing).
+#   - Debian packages a build needs (only when missing);
+#   - the app's npm packages (npm ci) and Debian's Chromium for its browser tests.
 # A second run checks everything in a few seconds and says that nothing was needed.
 #   scripts/setup.sh --rust-only   the toolchain and packages only, not cargo-contract: enough
 #                                  for `make demo`, which runs the committed artifacts/
@@ -93,8 +94,36 @@ if [ "${current_cargo_contract}" != "${CARGO_CONTRACT_VERSION}" ]; then
     installed_something=1
 fi
 
+# 4. The dApp (app/): Node 20 with npm (on the machine), its packages exactly as
+#    app/package-lock.json pins them (`npm ci`, only when they differ from the lock), and
+#    Debian's Chromium for its browser tests (Playwright cannot download a browser here).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    say "Node.js 20 with npm is needed for the app (app/): install it and run this again."
+    exit 1
+fi
+# The stamp is the lock the last `npm ci` installed.
+if ! cmp -s app/package-lock.json app/node_modules/.installed-package-lock.json 2>/dev/null; then
+    say "installing the app's npm packages (npm ci)"
+    (cd app && npm ci --no-audit --no-fund --loglevel=error \
+        && cp package-lock.json node_modules/.installed-package-lock.json)
+    installed_something=1
+fi
+if [ ! -x /usr/bin/chromium ]; then
+    if command -v apt-get >/dev/null 2>&1; then
+        say "installing Debian's chromium (the app's browser tests)"
+        SUDO=""
+        [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+        ${SUDO} apt-get update -qq
+        ${SUDO} apt-get install -y -qq chromium
+        installed_something=1
+    else
+        say "please install Chromium at /usr/bin/chromium (no apt-get here)"
+        exit 1
+    fi
+fi
+
 if [ "${installed_something}" -eq 0 ]; then
-    say "nothing needed: Rust ${TOOLCHAIN} (${COMPONENTS}, ${TARGET}) and cargo-contract ${CARGO_CONTRACT_VERSION} are installed"
+    say "nothing needed: Rust ${TOOLCHAIN} (${COMPONENTS}, ${TARGET}), cargo-contract ${CARGO_CONTRACT_VERSION}, the app's packages and Chromium are installed"
 else
     say "done"
 fi

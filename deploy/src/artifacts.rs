@@ -1,15 +1,16 @@
-//! The four built contracts, read from the `.contract` bundles `make build` writes under
+//! The five built contracts, read from the `.contract` bundles `make build` writes under
 //! `${CARGO_TARGET_DIR:-target}/ink/<name>/<name>.contract`.
 
 use interfaces::Hash;
 use std::path::{Path, PathBuf};
 
 /// The contracts of the suite, in upload order.
-pub const CONTRACTS: [&str; 4] = [
+pub const CONTRACTS: [&str; 5] = [
     "governance",
     "registry",
     "personal_token",
     "payout_splitter",
+    "roster",
 ];
 
 /// Why the artifacts could not be loaded.
@@ -44,7 +45,7 @@ pub struct Artifact {
     pub path: PathBuf,
 }
 
-/// All four contracts.
+/// All five contracts.
 #[derive(Debug, Clone)]
 pub struct Artifacts {
     /// Governance.
@@ -55,6 +56,8 @@ pub struct Artifacts {
     pub personal_token: Artifact,
     /// Payout splitter.
     pub payout_splitter: Artifact,
+    /// Roster (instantiated by the registry's constructor).
+    pub roster: Artifact,
 }
 
 /// Where `make build` puts the bundles: `$PERSONAL_TOKENS_ARTIFACTS`, else
@@ -114,17 +117,18 @@ pub fn load(dir: &Path, name: &str) -> Result<Artifact, ArtifactError> {
 }
 
 impl Artifacts {
-    /// Loads the four bundles from `dir`.
+    /// Loads the five bundles from `dir`.
     pub fn load(dir: &Path) -> Result<Artifacts, ArtifactError> {
         Ok(Artifacts {
             governance: load(dir, "governance")?,
             registry: load(dir, "registry")?,
             personal_token: load(dir, "personal_token")?,
             payout_splitter: load(dir, "payout_splitter")?,
+            roster: load(dir, "roster")?,
         })
     }
 
-    /// Loads the four bundles from [`default_dir`].
+    /// Loads the five bundles from [`default_dir`].
     pub fn load_default() -> Result<Artifacts, ArtifactError> {
         Artifacts::load(&default_dir())
     }

@@ -23,3 +23,4 @@ pub mod manifest;
 pub mod node;
 pub mod plan;
 pub mod sandbox;
+pub mod seed;

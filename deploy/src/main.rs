@@ -24,6 +24,10 @@ COMMANDS:
                 (it builds the bench-only contracts under bench/contracts first).
     docs        Regenerate docs/messages.md (every message, its callers, errors and events)
                 from the contracts' metadata. This is `make docs`.
+    seed        Seed the demo cast for the browser app on a deployed suite (Bob's $BOB, an
+                offering sold to Dave and settled, a liquidation Dave can claim from, a second
+                offering left open): `seed --backend node --dev --url URL --manifest FILE`.
+                Steps already done are skipped; a second run sends nothing.
     help        Print this help.
 
 PLAN OPTIONS:
@@ -92,6 +96,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         "demo" => demo(&artifacts_dir, args),
         "plan" => plan_command(&artifacts_dir, args),
+        "seed" => seed_command(args),
         "bench" => bench(&artifacts_dir, args),
         "docs" => {
             no_more(&args)?;
@@ -387,5 +392,91 @@ fn run_plan<B: deploy::backend::Backend>(
     if let Some(path) = manifest_path {
         println!("  manifest    {}", path.display());
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `deploy seed`: the demo cast for the app, on the suite a complete manifest records.
+fn seed_command(mut args: Vec<String>) -> Result<ExitCode, String> {
+    let backend = take_option(&mut args, "--backend")?.unwrap_or_else(|| "node".into());
+    let manifest_path = take_option(&mut args, "--manifest")?.map(PathBuf::from);
+    let network = take_option(&mut args, "--network")?;
+    let url = take_option(&mut args, "--url")?;
+    let dev_key = take_flag(&mut args, "--dev");
+    no_more(&args)?;
+    if backend != "node" {
+        return Err(format!(
+            "seed runs on a live node (`--backend node`), not `{backend}`: on the sandbox, \
+             `deploy demo` tells the whole story"
+        ));
+    }
+    let args = client_args(url, None, dev_key, network, None, manifest_path)?;
+    if !args.manifest_path.exists() {
+        return Err(format!(
+            "no deployment manifest at {}: run the plan first (`deploy plan --backend node --dev \
+             --url {} --manifest {}`)",
+            args.manifest_path.display(),
+            args.url,
+            args.manifest_path.display()
+        ));
+    }
+    let manifest = Deployment::read(&args.manifest_path)?;
+    let registry = match (&manifest.registry, manifest.handed_over) {
+        (Some(registry), true) => deploy::manifest::parse_account(registry)?,
+        _ => {
+            return Err(format!(
+                "the deployment in {} is not complete (no registry, or not handed over): run the \
+                 plan again to finish it",
+                args.manifest_path.display()
+            ))
+        }
+    };
+    if let Some(recorded) = &manifest.url {
+        if recorded != &args.url {
+            return Err(format!(
+                "the manifest {} records a deployment on {recorded}, not {}",
+                args.manifest_path.display(),
+                args.url
+            ));
+        }
+    }
+    seed_node(&args, registry)
+}
+
+#[cfg(not(feature = "node"))]
+fn seed_node(_: &NodeArgs, _: interfaces::AccountId) -> Result<ExitCode, String> {
+    Err(
+        "this build has no live-node backend: run it with `cargo run -p deploy --features node`"
+            .into(),
+    )
+}
+
+#[cfg(feature = "node")]
+fn seed_node(args: &NodeArgs, registry: interfaces::AccountId) -> Result<ExitCode, String> {
+    use deploy::node::{Key, NodeBackend};
+    let local = args.url.contains("127.0.0.1") || args.url.contains("localhost");
+    if !args.dev_key || !local {
+        return Err(
+            "seed signs as the dev accounts (//Alice .. //Ferdie): give --dev, and only for a \
+             local dev node"
+                .into(),
+        );
+    }
+    println!("Connecting to {} ...", args.url);
+    let mut backend =
+        NodeBackend::connect(&args.url, Key::dev_keys()).map_err(|e| e.to_string())?;
+    let now = backend.now().map_err(|e| e.to_string())?;
+    let mut client = Client::new(backend);
+    println!("Seeding the demo cast on registry {}", ss58(registry));
+    let mut out = std::io::stdout();
+    let seeded =
+        deploy::seed::run(&mut client, registry, now, &mut out).map_err(|e| e.to_string())?;
+    if seeded.steps_sent == 0 {
+        println!("Already seeded: nothing to do.");
+    } else {
+        println!("Seeded ({} extrinsics).", seeded.steps_sent);
+    }
+    println!("  $BOB        {}", ss58(seeded.token));
+    println!("  splitter    {}", ss58(seeded.splitter));
+    println!("  open offering #{}", seeded.open_offering);
     Ok(ExitCode::SUCCESS)
 }

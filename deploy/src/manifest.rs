@@ -5,7 +5,7 @@ use interfaces::{AccountId, Hash};
 use serde::{Deserialize, Serialize};
 
 /// Version of the deployment plan that wrote a manifest. Bump it when the plan's steps change.
-pub const PLAN_VERSION: u32 = 1;
+pub const PLAN_VERSION: u32 = 2;
 
 /// The code hash of each contract.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +18,9 @@ pub struct CodeHashes {
     pub personal_token: Option<String>,
     /// Payout splitter code (instantiated by the registry's factory).
     pub payout_splitter: Option<String>,
+    /// Roster code (instantiated by the registry's constructor).
+    #[serde(default)]
+    pub roster: Option<String>,
 }
 
 /// What a deployment has done so far; complete when `handed_over`.
@@ -37,6 +40,9 @@ pub struct Deployment {
     pub governance: Option<String>,
     /// The registry contract.
     pub registry: Option<String>,
+    /// The roster the registry instantiated and writes (tokens and governance ask it).
+    #[serde(default)]
+    pub roster: Option<String>,
     /// Whether governance was wired to the registry.
     pub wired: bool,
     /// Whether the hand-over checks passed: no personal key keeps admin power.

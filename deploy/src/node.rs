@@ -503,8 +503,17 @@ impl Backend for NodeBackend {
         for event in events.iter() {
             let event = event.map_err(transport)?;
             if event.pallet_name() == "Contracts" && event.variant_name() == "Instantiated" {
-                let contract: [u8; 32] = event
-                    .field_bytes()
+                // `Instantiated { deployer, contract }`. A constructor may instantiate contracts
+                // of its own (the registry its roster), whose events come first: the one asked
+                // for is the one the signer deployed.
+                let fields = event.field_bytes();
+                let deployer = fields
+                    .get(..32)
+                    .ok_or_else(|| transport("malformed Instantiated event"))?;
+                if deployer != AsRef::<[u8; 32]>::as_ref(&signer).as_slice() {
+                    continue;
+                }
+                let contract: [u8; 32] = fields
                     .get(32..64)
                     .and_then(|b| b.try_into().ok())
                     .ok_or_else(|| transport("malformed Instantiated event"))?;

@@ -2,13 +2,16 @@
 //!
 //! Steps, each skipped when the chain already shows it done (so an interrupted deployment
 //! resumes from the first missing step):
-//! 1. upload the code of governance, registry, personal_token and payout_splitter;
+//! 1. upload the code of governance, registry, personal_token, payout_splitter and roster;
 //! 2. instantiate governance with its parameters;
-//! 3. instantiate the registry with the genesis members, governance's address, its parameters
-//!    and the token and splitter code hashes for its factory;
+//! 3. instantiate the registry with the genesis members, governance's address, its parameters,
+//!    the token and splitter code hashes for its factory and the roster's code hash: the
+//!    registry instantiates its roster (with the genesis members) in the same transaction, and
+//!    is its only writer;
 //! 4. wire governance to the registry (once; this consumes the deployer's wiring right);
 //! 5. hand over: assert that no externally owned account keeps any admin power: governance has
-//!    no wiring authority left and knows the registry, and the registry obeys governance alone.
+//!    no wiring authority left and knows the registry and its roster, the registry obeys
+//!    governance alone, and the roster obeys the registry alone.
 //!
 //! Tokens and splitters are not deployed by the plan: members launch them through the
 //! registry's factory, which wires each pair once and keeps no power over them.
@@ -19,9 +22,11 @@ use crate::client::{contract, Client, ClientError};
 use crate::manifest::{hash_hex, parse_account, parse_hash, ss58, Deployment, PLAN_VERSION};
 use governance::governance::{Governance, GovernanceRef};
 use governance::params::GovernanceParams;
+use interfaces::MemberRegistry;
 use interfaces::{AccountId, Hash};
 use registry::registry::{Registry, RegistryRef};
 use registry::types::RegistryParams;
+use roster::roster::Roster;
 
 /// What the plan deploys with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,9 +147,13 @@ pub struct Suite {
     pub governance_code: Hash,
     /// Registry code.
     pub registry_code: Hash,
+    /// The registry's roster.
+    pub roster: AccountId,
+    /// Roster code.
+    pub roster_code: Hash,
 }
 
-const TOTAL_STEPS: usize = 8;
+const TOTAL_STEPS: usize = 9;
 
 /// Runs the plan as `deployer`, resuming from `manifest` (pass a fresh
 /// `Deployment::default()` for a new deployment); `save` is called after every step with the
@@ -177,12 +186,13 @@ pub fn run<B: Backend>(
         save(manifest).map_err(|e| failed(step, e, "check that the manifest directory is writable"))
     };
 
-    // 1-4. Upload the codes.
+    // 1-5. Upload the codes.
     let uploads = [
         (&artifacts.governance, "upload governance code"),
         (&artifacts.registry, "upload registry code"),
         (&artifacts.personal_token, "upload personal_token code"),
         (&artifacts.payout_splitter, "upload payout_splitter code"),
+        (&artifacts.roster, "upload roster code"),
     ];
     let mut hashes = Vec::new();
     for (index, (artifact, label)) in uploads.into_iter().enumerate() {
@@ -214,18 +224,19 @@ pub fn run<B: Backend>(
         ));
         hashes.push(hash);
     }
-    let (governance_code, registry_code, token_code, splitter_code) =
-        (hashes[0], hashes[1], hashes[2], hashes[3]);
+    let (governance_code, registry_code, token_code, splitter_code, roster_code) =
+        (hashes[0], hashes[1], hashes[2], hashes[3], hashes[4]);
     manifest.code_hashes.governance = Some(hash_hex(governance_code));
     manifest.code_hashes.registry = Some(hash_hex(registry_code));
     manifest.code_hashes.personal_token = Some(hash_hex(token_code));
     manifest.code_hashes.payout_splitter = Some(hash_hex(splitter_code));
+    manifest.code_hashes.roster = Some(hash_hex(roster_code));
     save_step(manifest, "upload")?;
 
-    // 5. Governance.
+    // 6. Governance.
     let label = "instantiate governance";
     let existing = recorded_contract(client, manifest.governance.as_deref(), label)?;
-    progress.step(5, TOTAL_STEPS, label, existing.is_some());
+    progress.step(6, TOTAL_STEPS, label, existing.is_some());
     let governance = match existing {
         Some(address) => address,
         None => {
@@ -247,10 +258,10 @@ pub fn run<B: Backend>(
     };
     progress.detail(&format!("governance at {}", ss58(governance)));
 
-    // 6. Registry.
+    // 7. Registry (and, inside it, the roster).
     let label = "instantiate registry";
     let existing = recorded_contract(client, manifest.registry.as_deref(), label)?;
-    progress.step(6, TOTAL_STEPS, label, existing.is_some());
+    progress.step(7, TOTAL_STEPS, label, existing.is_some());
     let registry = match existing {
         Some(address) => address,
         None => {
@@ -266,6 +277,7 @@ pub fn run<B: Backend>(
                         config.registry_floors,
                         token_code,
                         splitter_code,
+                        roster_code,
                     ),
                     0,
                     config.salt.clone(),
@@ -277,19 +289,25 @@ pub fn run<B: Backend>(
             address
         }
     };
+    let roster = client
+        .query(deployer, contract::<Registry>(registry).roster())
+        .map_err(|e| chain_failed(label, e))?;
+    manifest.roster = Some(ss58(roster));
+    save_step(manifest, label)?;
     progress.detail(&format!(
-        "registry at {} with {} genesis members",
+        "registry at {} with {} genesis members, its roster at {}",
         ss58(registry),
-        config.genesis_members.len()
+        config.genesis_members.len(),
+        ss58(roster)
     ));
 
-    // 7. Wire governance to the registry.
+    // 8. Wire governance to the registry.
     let label = "wire governance to the registry";
     let mut governance_ref = contract::<Governance>(governance);
     let wired_to = client
         .query(deployer, governance_ref.registry())
         .map_err(|e| chain_failed(label, e))?;
-    progress.step(7, TOTAL_STEPS, label, wired_to.is_some());
+    progress.step(8, TOTAL_STEPS, label, wired_to.is_some());
     match wired_to {
         Some(address) if address == registry => {}
         Some(other) => {
@@ -310,9 +328,9 @@ pub fn run<B: Backend>(
     manifest.wired = true;
     save_step(manifest, label)?;
 
-    // 8. Hand-over checks.
+    // 9. Hand-over checks.
     let label = "hand over: no personal key keeps admin power";
-    progress.step(8, TOTAL_STEPS, label, false);
+    progress.step(9, TOTAL_STEPS, label, false);
     let suite = Suite {
         governance,
         registry,
@@ -320,6 +338,8 @@ pub fn run<B: Backend>(
         splitter_code,
         governance_code,
         registry_code,
+        roster,
+        roster_code,
     };
     let findings =
         handover_findings(client, deployer, &suite).map_err(|e| chain_failed(label, e))?;
@@ -332,6 +352,7 @@ pub fn run<B: Backend>(
     }
     progress.detail("governance: no wiring authority left, wired to the registry");
     progress.detail("registry: obeys governance only; factory code hashes recorded");
+    progress.detail("roster: written by the registry only; governance asks it");
     manifest.handed_over = true;
     save_step(manifest, label)?;
     Ok(suite)
@@ -386,6 +407,19 @@ pub fn handover_findings<B: Backend>(
     if hashes.token != suite.token_code || hashes.splitter != suite.splitter_code {
         findings.push("the registry's factory code hashes are not the uploaded ones".into());
     }
+    if client.query(asker, registry.roster())? != suite.roster {
+        findings.push("the registry names another roster".into());
+    }
+    let writer = client.query(asker, contract::<Roster>(suite.roster).writer())?;
+    if writer != suite.registry {
+        findings.push(format!(
+            "the roster obeys {}, not the registry",
+            ss58(writer)
+        ));
+    }
+    if client.query(asker, governance.roster())? != Some(suite.roster) {
+        findings.push("governance does not ask the registry's roster".into());
+    }
     Ok(findings)
 }
 
@@ -409,5 +443,7 @@ pub fn suite_from_manifest(manifest: &Deployment) -> Result<Suite, String> {
         )?)?,
         governance_code: parse_hash(&need(&manifest.code_hashes.governance, "governance code")?)?,
         registry_code: parse_hash(&need(&manifest.code_hashes.registry, "registry code")?)?,
+        roster: parse_account(&need(&manifest.roster, "roster")?)?,
+        roster_code: parse_hash(&need(&manifest.code_hashes.roster, "roster code")?)?,
     })
 }

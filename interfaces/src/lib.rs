@@ -23,14 +23,18 @@ pub mod restriction;
 pub mod traits;
 pub mod types;
 
-pub use errors::{CallFailure, GovernanceError, RegistryError, SplitterError, TokenError};
+pub use errors::{
+    CallFailure, GovernanceError, RegistryError, RosterError, SplitterError, TokenError,
+};
 pub use math::{mul_div, mul_div_ceil, U256};
 pub use psp22::{PSP22Error, PSP22Metadata, PSP22};
 pub use traits::{
-    MemberEnforcement, MemberRegistry, PayoutDistribution, PayoutHook, TokenRemedies,
-    TransferRestriction, UpgradeNotice,
+    MemberEnforcement, MemberRegistry, MemberRoster, PayoutDistribution, PayoutHook, RosterWriter,
+    TokenRemedies, TransferRestriction, UpgradeNotice,
 };
-pub use types::{Accusable, IssuerRestraint};
+pub use types::{
+    Accusable, BalanceChange, IssuerRestraint, JurorStanding, RosterChange, RosterEntry,
+};
 
 /// Account identifier of the chain (32 bytes).
 pub type AccountId = ink::primitives::AccountId;

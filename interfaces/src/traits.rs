@@ -5,10 +5,10 @@
 //! README) for which contract calls which.
 
 use crate::{
-    AccountId, Accusable, Balance, Hash, IssuerRestraint, RegistryError, SplitterError, Timestamp,
-    TokenError,
+    AccountId, Accusable, Balance, BalanceChange, Hash, IssuerRestraint, JurorStanding,
+    RegistryError, RosterChange, RosterError, SplitterError, Timestamp, TokenError,
 };
-use ink::prelude::string::String;
+use ink::prelude::{string::String, vec::Vec};
 
 /// Membership queries on the registry, used by tokens (transfer checks) and governance (juror
 /// eligibility).
@@ -46,6 +46,40 @@ pub trait MemberRegistry {
     /// jury; `None` otherwise.
     #[ink(message)]
     fn accusable(&self, account: AccountId) -> Option<Accusable>;
+
+    /// The roster this registry writes in the same message as every status change.
+    #[ink(message)]
+    fn roster(&self) -> AccountId;
+}
+
+/// The hot-path membership questions, answered by the roster: a contract of a few KB that the
+/// registry writes in the same message as every status change, so asking it costs a fraction of
+/// entering the registry and answers exactly as the registry would at the same block.
+#[ink::trait_definition]
+pub trait MemberRoster {
+    /// As `MemberRegistry::is_active`.
+    #[ink(message)]
+    fn is_active(&self, account: AccountId) -> bool;
+
+    /// `(is_active(first), is_active(second))` in one call.
+    #[ink(message)]
+    fn both_active(&self, first: AccountId, second: AccountId) -> (bool, bool);
+
+    /// As `MemberRegistry::rights_since`.
+    #[ink(message)]
+    fn rights_since(&self, account: AccountId) -> Option<Timestamp>;
+
+    /// `juror`'s rights and whether he ever vouched for `accused`, in one call.
+    #[ink(message)]
+    fn juror_standing(&self, juror: AccountId, accused: AccountId) -> JurorStanding;
+}
+
+/// The roster's one write, callable only by its writer (the registry).
+#[ink::trait_definition]
+pub trait RosterWriter {
+    /// Applies `changes` in order.
+    #[ink(message)]
+    fn apply(&mut self, changes: Vec<RosterChange>) -> Result<(), RosterError>;
 }
 
 /// Enforcement on members. Callable by governance only.
@@ -58,6 +92,10 @@ pub trait MemberEnforcement {
     /// Lifts `member`'s suspension.
     #[ink(message)]
     fn reinstate(&mut self, member: AccountId) -> Result<(), RegistryError>;
+
+    /// Closes one misconduct case against `member` and expels him, in one message.
+    #[ink(message)]
+    fn expel_closing_case(&mut self, member: AccountId) -> Result<(), RegistryError>;
 
     /// Expels `member`: his token is frozen, and his bond and his vouchers' bonds go to his
     /// token's holders through its splitter.
@@ -124,18 +162,11 @@ pub trait TransferRestriction {
 /// The hooks a personal token calls on its payout splitter. Only the bound token may call them.
 #[ink::trait_definition]
 pub trait PayoutHook {
-    /// Settles `from` and `to` before `amount` moves between them. `from_before` and
-    /// `to_before` are their balances before the change; the splitter checks them against its
-    /// own record and refuses on a mismatch.
+    /// Settles `change.from` and `change.to` before `change.amount` moves between them.
+    /// `from_before` and `to_before` are their balances before the change; the splitter checks
+    /// them against its own record and refuses on a mismatch.
     #[ink(message)]
-    fn on_balance_change(
-        &mut self,
-        from: AccountId,
-        from_before: Balance,
-        to: AccountId,
-        to_before: Balance,
-        amount: Balance,
-    ) -> Result<(), SplitterError>;
+    fn on_balance_change(&mut self, change: BalanceChange) -> Result<(), SplitterError>;
 
     /// Moves `lost`'s balance record and unclaimed payouts to `new_account` (recovery ruling).
     #[ink(message)]

@@ -22,6 +22,7 @@ pub use interfaces::{AccountId, Balance, Hash, Timestamp};
 pub use payout_splitter::payout_splitter::PayoutSplitter;
 pub use personal_token::personal_token::PersonalToken;
 pub use registry::registry::Registry;
+pub use roster::roster::Roster;
 
 /// Call builder of the governance contract.
 pub type GovernanceCalls = <Governance as ContractCallBuilder>::Type;
@@ -31,6 +32,8 @@ pub type RegistryCalls = <Registry as ContractCallBuilder>::Type;
 pub type TokenCalls = <PersonalToken as ContractCallBuilder>::Type;
 /// Call builder of a payout splitter.
 pub type SplitterCalls = <PayoutSplitter as ContractCallBuilder>::Type;
+/// Call builder of the roster.
+pub type RosterCalls = <Roster as ContractCallBuilder>::Type;
 
 /// Native balance every cast member and extra account starts with.
 pub const STARTING_BALANCE: Balance = 10_000_000 * UNIT;
@@ -146,6 +149,11 @@ impl World {
     /// The registry.
     pub fn registry(&self) -> RegistryCalls {
         contract::<Registry>(self.suite.registry)
+    }
+
+    /// The registry's roster.
+    pub fn roster(&self) -> RosterCalls {
+        contract::<Roster>(self.suite.roster)
     }
 
     /// Governance.

@@ -20,10 +20,12 @@ use governance::types::{DisputeKind, Remedy, FIRST_ROUND};
 use ink::scale::{Decode, Encode};
 use interfaces::{
     restriction, GovernanceError, IssuerRestraint, MemberEnforcement, PSP22Error,
-    PayoutDistribution, PayoutHook, RegistryError, SplitterError, TokenError, TokenRemedies, PSP22,
+    PayoutDistribution, PayoutHook, RegistryError, RosterChange, RosterError, RosterWriter,
+    SplitterError, TokenError, TokenRemedies, PSP22,
 };
 use personal_token::personal_token::PersonalTokenRef;
 use personal_token::types::AssetKind;
+use roster::roster::Roster;
 use std::collections::BTreeSet;
 use std::time::Instant;
 use system_tests::*;
@@ -37,14 +39,16 @@ pub(crate) enum Contract {
     PayoutSplitter,
     Registry,
     Governance,
+    Roster,
 }
 
 impl Contract {
-    const ALL: [Contract; 4] = [
+    const ALL: [Contract; 5] = [
         Contract::PersonalToken,
         Contract::PayoutSplitter,
         Contract::Registry,
         Contract::Governance,
+        Contract::Roster,
     ];
 
     /// The crate name: `target/ink/<name>/<name>.json`.
@@ -54,6 +58,7 @@ impl Contract {
             Contract::PayoutSplitter => "payout_splitter",
             Contract::Registry => "registry",
             Contract::Governance => "governance",
+            Contract::Roster => "roster",
         }
     }
 }
@@ -66,6 +71,13 @@ pub(crate) enum Refusal {
     Splitter(SplitterError),
     Registry(RegistryError),
     Governance(GovernanceError),
+    Roster(RosterError),
+}
+
+impl From<RosterError> for Refusal {
+    fn from(error: RosterError) -> Self {
+        Refusal::Roster(error)
+    }
 }
 
 impl From<TokenError> for Refusal {
@@ -253,6 +265,7 @@ impl Fixture {
             Contract::PayoutSplitter => self.bob.splitter,
             Contract::Registry => self.suite.registry,
             Contract::Governance => self.suite.governance,
+            Contract::Roster => self.suite.roster,
         }
     }
 }
@@ -582,7 +595,12 @@ fn table() -> Vec<Row> {
                 w.attempt(
                     by,
                     w.token(f.bob.token)
-                        .wire(f.suite.registry, f.bob.splitter, f.suite.governance),
+                        .wire(
+                            f.suite.registry,
+                            f.bob.splitter,
+                            f.suite.governance,
+                            f.suite.roster,
+                        ),
                     0,
                 )
             },
@@ -967,13 +985,30 @@ fn table() -> Vec<Row> {
             |w, f, by| {
                 w.attempt(
                     by,
-                    w.splitter(f.bob.splitter).on_balance_change(
-                        f.account(Seller),
-                        f.seller_balance,
-                        f.counterparty,
-                        0,
-                        100,
-                    ),
+                    w.splitter(f.bob.splitter).on_balance_change(interfaces::BalanceChange {
+                        from: f.account(Seller),
+                        from_before: f.seller_balance,
+                        to: f.counterparty,
+                        to_before: 0,
+                        amount: 100,
+                    }),
+                    0,
+                )
+            },
+        ),
+        privileged(
+            Contract::Roster,
+            "RosterWriter::apply",
+            "the registry that instantiated it",
+            &[Registry],
+            |_| Refusal::Roster(RosterError::NotWriter),
+            |w, f, by| {
+                w.attempt(
+                    by,
+                    contract::<Roster>(f.suite.roster).apply(vec![RosterChange::Vouched {
+                        voucher: f.account(Seller),
+                        subject: f.counterparty,
+                    }]),
                     0,
                 )
             },
@@ -1192,6 +1227,21 @@ fn table() -> Vec<Row> {
             &[Governance],
             registry_governance,
             |w, f, by| w.attempt(by, w.registry().expel(f.account(OtherIssuer)), 0),
+        ),
+        privileged(
+            R,
+            "MemberEnforcement::expel_closing_case",
+            "governance (a ruling of expulsion; no proposal may call it)",
+            &[Governance],
+            registry_governance,
+            // The other issuer's case is open: the member's dispute against him.
+            |w, f, by| {
+                w.attempt(
+                    by,
+                    w.registry().expel_closing_case(f.account(OtherIssuer)),
+                    0,
+                )
+            },
         ),
         // ----- governance -----
         privileged(
@@ -1662,7 +1712,7 @@ fn only_the_instantiator_wires_a_fresh_token_or_governance_and_only_once() {
     let wire = |world: &World| {
         world
             .token(token)
-            .wire(suite.registry, stranger, suite.governance)
+            .wire(suite.registry, stranger, suite.governance, suite.roster)
     };
     for caller in [stranger, c.alice, suite.registry, suite.governance] {
         assert_eq!(

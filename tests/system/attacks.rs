@@ -5,8 +5,8 @@
 
 use governance::types::{DisputeKind, Phase, Remedy, Ruling, FIRST_ROUND};
 use interfaces::{
-    restriction, GovernanceError, MemberRegistry, PSP22Error, RegistryError, TokenError,
-    TokenRemedies, TransferRestriction, PSP22,
+    restriction, GovernanceError, MemberEnforcement, MemberRegistry, PSP22Error, RegistryError,
+    TokenError, TokenRemedies, TransferRestriction, PSP22,
 };
 use registry::types::MemberStatus;
 use system_tests::*;
@@ -515,4 +515,95 @@ fn attack_jurors_withhold_their_reveals() {
     let ferdie_before = world.balance(c.ferdie);
     world.ok(c.ferdie, world.governance().claim_juror_reward(dispute), 0);
     assert!(world.balance(c.ferdie) > ferdie_before);
+}
+
+// ----- issue 16: membership answered by the roster ------------------------------------------
+
+/// The tokens ask the roster, a second record of who is active. A record written after the
+/// registry (in a later message, or by anyone but the registry) would let a member trade
+/// between his suspension or expulsion and its update. The registry writes the roster inside
+/// the message that changes the status: in the very same block the token refuses, a
+/// suspension lapses in both at the same timestamp, and nobody else can write the roster.
+#[test]
+fn attack_suspended_or_expelled_member_trades_before_the_roster_knows() {
+    let (mut world, mal) = mallory_with_a_holder();
+    let c = world.cast;
+    let governance = world.suite.governance;
+    let detect = |world: &mut World, from: AccountId, to: AccountId| {
+        world.ask(
+            world
+                .token(mal.token)
+                .detect_transfer_restriction(from, to, 1),
+        )
+    };
+    // Dave, a holder of $MAL, is suspended for a day: in the same block he can neither
+    // receive from the issuer nor ask to sell.
+    let until = world.now() + DAY;
+    world.ok(governance, world.registry().suspend(c.dave, until), 0);
+    assert!(!world.ask(interfaces::MemberRoster::is_active(&world.roster(), c.dave)));
+    assert_eq!(
+        detect(&mut world, c.mallory, c.dave),
+        restriction::RECEIVER_NOT_MEMBER
+    );
+    assert_eq!(
+        world.refused(
+            c.mallory,
+            world.token(mal.token).transfer(c.dave, 1, Vec::new()),
+            0
+        ),
+        personal_token::state::restriction_error(restriction::RECEIVER_NOT_MEMBER)
+    );
+    assert_eq!(
+        world.refused(
+            c.dave,
+            world.token(mal.token).request_transfer(c.alice, 1, UNIT),
+            0
+        ),
+        TokenError::Restricted(restriction::SENDER_NOT_MEMBER)
+    );
+    // One millisecond before its end he is still suspended; at its end he is active again,
+    // in the registry and the roster alike, without any write.
+    let now = world.now();
+    world.advance(until - now - 1);
+    assert_eq!(
+        detect(&mut world, c.mallory, c.dave),
+        restriction::RECEIVER_NOT_MEMBER
+    );
+    world.advance(1);
+    assert!(world.ask(world.registry().is_active(c.dave)));
+    assert_eq!(detect(&mut world, c.mallory, c.dave), restriction::SUCCESS);
+    // Expelled: refused in the same block again.
+    world.ok(governance, world.registry().expel(c.dave), 0);
+    assert_eq!(
+        detect(&mut world, c.dave, c.alice),
+        restriction::SENDER_NOT_MEMBER
+    );
+    assert_eq!(
+        world.refused(
+            c.mallory,
+            world.token(mal.token).transfer(c.dave, 1, Vec::new()),
+            0
+        ),
+        personal_token::state::restriction_error(restriction::RECEIVER_NOT_MEMBER)
+    );
+    // Nobody but the registry writes the roster: not the expelled member, not his issuer,
+    // not governance, not the deployer.
+    let reinstated = interfaces::RosterChange::Set {
+        account: c.dave,
+        entry: interfaces::RosterEntry::default(),
+    };
+    for caller in [c.dave, c.mallory, governance, c.deployer] {
+        assert_eq!(
+            world.refused(
+                caller,
+                interfaces::RosterWriter::apply(&mut world.roster(), vec![reinstated]),
+                0
+            ),
+            interfaces::RosterError::NotWriter
+        );
+    }
+    assert_eq!(
+        detect(&mut world, c.mallory, c.dave),
+        restriction::RECEIVER_NOT_MEMBER
+    );
 }

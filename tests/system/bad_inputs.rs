@@ -1324,8 +1324,12 @@ fn disclosure_and_psp22_cases(t: Tokens) -> Vec<Case> {
             let suite = w.suite;
             w.attempt(
                 suite.registry,
-                w.token(bob)
-                    .wire(suite.registry, t.bob.splitter, suite.governance),
+                w.token(bob).wire(
+                    suite.registry,
+                    t.bob.splitter,
+                    suite.governance,
+                    suite.roster,
+                ),
                 0,
             )
         }),
@@ -1581,8 +1585,13 @@ fn the_splitter_refuses_bad_payments_claims_and_hooks_and_changes_nothing() {
             move |w| {
                 w.attempt(
                     token,
-                    w.splitter(s)
-                        .on_balance_change(c.alice, stake, c.alice, stake, 1),
+                    w.splitter(s).on_balance_change(interfaces::BalanceChange {
+                        from: c.alice,
+                        from_before: stake,
+                        to: c.alice,
+                        to_before: stake,
+                        amount: 1,
+                    }),
                     0,
                 )
             },
@@ -1593,8 +1602,13 @@ fn the_splitter_refuses_bad_payments_claims_and_hooks_and_changes_nothing() {
             move |w| {
                 w.attempt(
                     token,
-                    w.splitter(s)
-                        .on_balance_change(c.alice, stake + 1, c.eve, 0, 1),
+                    w.splitter(s).on_balance_change(interfaces::BalanceChange {
+                        from: c.alice,
+                        from_before: stake + 1,
+                        to: c.eve,
+                        to_before: 0,
+                        amount: 1,
+                    }),
                     0,
                 )
             },
@@ -1605,8 +1619,13 @@ fn the_splitter_refuses_bad_payments_claims_and_hooks_and_changes_nothing() {
             move |w| {
                 w.attempt(
                     token,
-                    w.splitter(s)
-                        .on_balance_change(c.alice, stake, c.eve, 0, stake + 1),
+                    w.splitter(s).on_balance_change(interfaces::BalanceChange {
+                        from: c.alice,
+                        from_before: stake,
+                        to: c.eve,
+                        to_before: 0,
+                        amount: stake + 1,
+                    }),
                     0,
                 )
             },
@@ -1617,8 +1636,13 @@ fn the_splitter_refuses_bad_payments_claims_and_hooks_and_changes_nothing() {
             move |w| {
                 w.attempt(
                     token,
-                    w.splitter(s)
-                        .on_balance_change(c.bob, 0, c.eve, 0, u128::MAX),
+                    w.splitter(s).on_balance_change(interfaces::BalanceChange {
+                        from: c.bob,
+                        from_before: 0,
+                        to: c.eve,
+                        to_before: 0,
+                        amount: u128::MAX,
+                    }),
                     0,
                 )
             },
@@ -2062,6 +2086,25 @@ fn the_registry_refuses_bad_bonds_vouches_and_enforcements_and_changes_nothing()
             RegistryError::NotMember,
             move |w| w.attempt(governance, w.registry().expel(stranger), 0),
         ),
+        case(
+            "closing a case and expelling a member without an open case",
+            RegistryError::NoOpenCase,
+            move |w| w.attempt(governance, w.registry().expel_closing_case(c.alice), 0),
+        ),
+        case(
+            "closing a case and expelling a non-member",
+            RegistryError::NotMember,
+            move |w| w.attempt(governance, w.registry().expel_closing_case(stranger), 0),
+        ),
+        case(
+            "closing a case and expelling an expelled member (the case stays open)",
+            RegistryError::AlreadyExpelled,
+            move |w| w.attempt(governance, w.registry().expel_closing_case(c.mallory), 0),
+        )
+        .given(move |w| {
+            w.ok(governance, w.registry().open_case(c.mallory), 0);
+            expel_mallory(w);
+        }),
     ];
     run("registry", &mut world, cases);
 }

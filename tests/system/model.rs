@@ -4439,14 +4439,25 @@ impl Harness {
     }
 
     fn check_member(&mut self, member: usize) {
-        let active = self
-            .world
-            .ask(self.world.registry().is_active(self.ids.actors[member]));
+        let account = self.ids.actors[member];
+        let active = self.world.ask(self.world.registry().is_active(account));
         check_eq!(
             self,
             active,
             self.model.active(member),
             "is_active({})",
+            NAMES[member]
+        );
+        // The roster the tokens ask answers as the registry, in the same block.
+        let on_roster = self.world.ask(interfaces::MemberRoster::is_active(
+            &self.world.roster(),
+            account,
+        ));
+        check_eq!(
+            self,
+            on_roster,
+            self.model.active(member),
+            "roster is_active({})",
             NAMES[member]
         );
     }

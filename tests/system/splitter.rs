@@ -114,7 +114,13 @@ fn the_hook_refuses_every_caller_but_the_token() {
                 caller,
                 world
                     .splitter(bob_token.splitter)
-                    .on_balance_change(bob, SUPPLY, alice, 0, 1),
+                    .on_balance_change(interfaces::BalanceChange {
+                        from: bob,
+                        from_before: SUPPLY,
+                        to: alice,
+                        to_before: 0,
+                        amount: 1
+                    }),
                 0
             ),
             interfaces::SplitterError::NotToken

@@ -166,6 +166,8 @@ fn carries_call_failure(error: &GovernanceError) -> bool {
     match error {
         GovernanceError::CallFailed => true,
         GovernanceError::Registry(RegistryError::CallFailed) => true,
+        // The registry is the roster's writer: a refusal means an inconsistent suite.
+        GovernanceError::Registry(RegistryError::Roster(_)) => true,
         GovernanceError::Registry(RegistryError::Token(inner)) => token(inner),
         GovernanceError::Token(inner) => token(inner),
         _ => false,
@@ -326,7 +328,9 @@ impl GovernanceState {
         }
         // Members the eligible pool leaves out, as counted by `active_count` (see the module
         // docs).
-        let excluded: u32 = if kind.is_misconduct() {
+        // With the members left out, the accused's token, whose holders may not judge him
+        // (asked once, here).
+        let (excluded, accused_token): (u32, Option<AccountId>) = if kind.is_misconduct() {
             if ctx.caller == accused {
                 return Err(GovernanceError::CannotAccuseSelf);
             }
@@ -336,13 +340,16 @@ impl GovernanceState {
             let Some(accusable) = chain.accusable(accused)? else {
                 return Err(GovernanceError::AccusedNotMember);
             };
-            let holders = match chain.token_of(accused)? {
+            let accused_token = chain.token_of(accused)?;
+            let holders = match accused_token {
                 Some(token) => chain.holder_count(token)?,
                 None => 0,
             };
-            1u32.saturating_add(u32::from(accusable.counted_active))
+            let excluded = 1u32
+                .saturating_add(u32::from(accusable.counted_active))
                 .saturating_add(accusable.vouchers)
-                .saturating_add(holders)
+                .saturating_add(holders);
+            (excluded, accused_token)
         } else {
             let Remedy::Recover {
                 token, new_account, ..
@@ -358,9 +365,14 @@ impl GovernanceState {
                 _ => return Err(GovernanceError::InvalidRemedy),
             }
             let lost = chain.accusable(accused)?;
-            u32::from(chain.is_active(ctx.caller)?)
+            let excluded = u32::from(chain.is_active(ctx.caller)?)
                 .saturating_add(lost.map_or(0, |lost| u32::from(lost.counted_active)))
-                .saturating_add(lost.map_or(0, |lost| lost.vouchers))
+                .saturating_add(lost.map_or(0, |lost| lost.vouchers));
+            (excluded, chain.token_of(accused)?)
+        };
+        let accused_splitter = match accused_token {
+            Some(_) => chain.splitter_of(accused)?,
+            None => None,
         };
         let active_snapshot = chain.active_count()?;
         let eligible_snapshot = active_snapshot.saturating_sub(excluded);
@@ -427,6 +439,8 @@ impl GovernanceState {
             contest: None,
             executed: false,
             juror_reward: 0,
+            accused_token,
+            accused_splitter,
         };
         self.disputes.insert(id, &dispute);
         self.dispute_count = next_id;
@@ -510,12 +524,17 @@ impl GovernanceState {
                 }
             }
         }
-        chain.ensure_rights_before(juror, dispute.opened_at)?;
-        if chain.has_vouched_for(juror, dispute.accused)? {
+        let standing = chain.juror_standing(juror, dispute.accused)?;
+        match standing.rights_since {
+            None => return Err(GovernanceError::NotActiveMember),
+            Some(since) if since >= dispute.opened_at => return Err(GovernanceError::NoRightsYet),
+            Some(_) => {}
+        }
+        if standing.vouched_for_accused {
             return Err(GovernanceError::JurorExcluded);
         }
-        if let Some(token) = chain.token_of(dispute.accused)? {
-            if chain.balance_of(token, juror)? > 0 {
+        if let Some(token) = dispute.accused_token {
+            if chain.holds(token, dispute.accused_splitter, juror)? {
                 return Err(GovernanceError::JurorExcluded);
             }
         }

@@ -63,11 +63,11 @@ pub mod governance {
     use ink::env::call::{build_call, ExecutionInput, Selector};
     use ink::env::DefaultEnvironment;
     use ink::prelude::vec::Vec;
-    use interfaces::Accusable;
     use interfaces::{
         call_outcome, query_outcome, GovernanceError, MemberEnforcement, MemberRegistry,
         TokenRemedies, UpgradeNotice, PSP22,
     };
+    use interfaces::{Accusable, JurorStanding, MemberRoster};
 
     /// Governance's error type.
     pub type Error = GovernanceError;
@@ -78,20 +78,79 @@ pub mod governance {
     #[ink(storage)]
     pub struct Governance {
         state: GovernanceState,
+        /// The wired registry's roster (asked of the registry at `wire`).
+        roster: Option<AccountId>,
     }
 
-    /// The registry's and the tokens' answers, by cross-contract queries.
-    struct RegistryChain(Option<AccountId>);
+    /// The registry's, the roster's, the tokens' and the splitters' answers, by cross-contract
+    /// queries: membership rights from the roster, the rest from the registry.
+    struct RegistryChain {
+        registry: Option<AccountId>,
+        roster: Option<AccountId>,
+    }
 
     impl RegistryChain {
         fn registry(&self) -> Result<ink::contract_ref!(MemberRegistry)> {
-            self.0.map(Into::into).ok_or(GovernanceError::NotWired)
+            self.registry
+                .map(Into::into)
+                .ok_or(GovernanceError::NotWired)
+        }
+
+        fn roster(&self) -> Result<ink::contract_ref!(MemberRoster)> {
+            self.roster.map(Into::into).ok_or(GovernanceError::NotWired)
+        }
+    }
+
+    /// Asks `callee` an inherent message of one account argument without linking its crate.
+    fn query_inherent<T: ink::scale::Decode>(
+        callee: AccountId,
+        selector: [u8; 4],
+        account: AccountId,
+    ) -> Result<T> {
+        let result = build_call::<DefaultEnvironment>()
+            .call(callee)
+            .exec_input(ExecutionInput::new(Selector::new(selector)).push_arg(account))
+            .returns::<T>()
+            .try_invoke();
+        match result {
+            Ok(Ok(value)) => Ok(value),
+            _ => Err(GovernanceError::CallFailed),
         }
     }
 
     impl Chain for RegistryChain {
         fn rights_since(&self, account: AccountId) -> Result<Option<Timestamp>> {
-            query_outcome(self.registry()?.call().rights_since(account).try_invoke())
+            query_outcome(self.roster()?.call().rights_since(account).try_invoke())
+        }
+
+        fn juror_standing(&self, juror: AccountId, accused: AccountId) -> Result<JurorStanding> {
+            query_outcome(
+                self.roster()?
+                    .call()
+                    .juror_standing(juror, accused)
+                    .try_invoke(),
+            )
+        }
+
+        fn splitter_of(&self, member: AccountId) -> Result<Option<AccountId>> {
+            let registry = self.registry.ok_or(GovernanceError::NotWired)?;
+            query_inherent(registry, ink::selector_bytes!("splitter_of"), member)
+        }
+
+        fn holds(
+            &self,
+            token: AccountId,
+            splitter: Option<AccountId>,
+            who: AccountId,
+        ) -> Result<bool> {
+            match splitter {
+                Some(splitter) => {
+                    let balance: Balance =
+                        query_inherent(splitter, ink::selector_bytes!("holder_balance"), who)?;
+                    Ok(balance > 0)
+                }
+                None => Ok(self.balance_of(token, who)? > 0),
+            }
         }
 
         fn active_count(&self) -> Result<u32> {
@@ -130,6 +189,19 @@ pub mod governance {
         }
     }
 
+    /// The registry's roster, asked once at `wire`. The off-chain engine of the unit tests has
+    /// no other contracts: there the roster is a fixed account (`tests::roster`).
+    #[cfg(not(test))]
+    fn roster_of(registry: AccountId) -> Result<AccountId> {
+        let registry: ink::contract_ref!(MemberRegistry) = registry.into();
+        query_outcome(registry.call().roster().try_invoke())
+    }
+
+    #[cfg(test)]
+    fn roster_of(_registry: AccountId) -> Result<AccountId> {
+        Ok(crate::tests::roster())
+    }
+
     impl Governance {
         /// Creates governance with `params` and the `floors` no later parameters may go
         /// below (fixed for ever). The caller (the deployer) may then `wire` it once.
@@ -148,7 +220,10 @@ pub mod governance {
                 Self::env().caller(),
                 Self::env().account_id(),
             )?;
-            let contract = Self { state };
+            let contract = Self {
+                state,
+                roster: None,
+            };
             contract.emit_all(outcome.events);
             Ok(contract)
         }
@@ -164,16 +239,70 @@ pub mod governance {
         }
 
         fn chain(&self) -> RegistryChain {
-            RegistryChain(self.state.registry())
+            RegistryChain {
+                registry: self.state.registry(),
+                roster: self.roster,
+            }
         }
 
         /// Emits the events, then performs the interactions in order. Any failure is returned
-        /// so that the whole message reverts.
+        /// so that the whole message reverts. A ruling of expulsion (`CloseCase` followed by
+        /// the `Enforce` of an `Expel` of the same member) is one registry call,
+        /// `expel_closing_case`, with the same end state as the two calls.
         fn perform(&mut self, outcome: Outcome) -> Result<()> {
             self.emit_all(outcome.events);
-            for interaction in outcome.interactions {
+            let mut interactions = outcome.interactions.into_iter().peekable();
+            while let Some(interaction) = interactions.next() {
+                if let Interaction::CloseCase { member } = interaction {
+                    if let Some(&Interaction::Enforce {
+                        dispute,
+                        ruling,
+                        action: Some(Enforcement::Expel { member: expelled }),
+                    }) = interactions.peek()
+                    {
+                        if expelled == member {
+                            interactions.next();
+                            self.expel_closing_case(dispute, ruling, member)?;
+                            continue;
+                        }
+                    }
+                }
                 self.interact(interaction)?;
             }
+            Ok(())
+        }
+
+        /// Closes the case against `member` and expels him in one registry call. If the
+        /// registry refuses the expulsion (a typed refusal, nothing changed), the case is
+        /// closed alone and the ruling is recorded as not enforced, as with separate calls; a
+        /// lower failure reverts.
+        fn expel_closing_case(
+            &mut self,
+            dispute: DisputeId,
+            ruling: Ruling,
+            member: AccountId,
+        ) -> Result<()> {
+            let fused = call_outcome(
+                self.enforcement()?
+                    .call_mut()
+                    .expel_closing_case(member)
+                    .try_invoke(),
+            );
+            let enforced = enforcement_outcome(fused)?;
+            if !enforced {
+                let closed: Result<()> = call_outcome(
+                    self.enforcement()?
+                        .call_mut()
+                        .close_case(member)
+                        .try_invoke(),
+                );
+                closed?;
+            }
+            self.env().emit_event(RulingExecuted {
+                dispute,
+                ruling,
+                enforced,
+            });
             Ok(())
         }
 
@@ -297,19 +426,27 @@ pub mod governance {
 
         // ----- wiring, parameters, upgrades ------------------------------------------------
 
-        /// Wires governance to its registry, once. Caller: the account that instantiated
-        /// governance. Afterwards nobody can change the link, and no personal key keeps any
-        /// power.
+        /// Wires governance to its registry, once, and to the registry's roster (asked of
+        /// the registry). Caller: the account that instantiated governance. Afterwards nobody
+        /// can change the links, and no personal key keeps any power.
         ///
         /// # Errors
-        /// `AlreadyWired`; `NotWiringAuthority` for any other caller.
+        /// `AlreadyWired`; `NotWiringAuthority` for any other caller; `CallFailed` when the
+        /// registry cannot say its roster.
         ///
         /// # Events
         /// `Wired`.
         #[ink(message)]
         pub fn wire(&mut self, registry: AccountId) -> Result<()> {
             let outcome = self.state.wire(self.env().caller(), registry)?;
+            self.roster = Some(roster_of(registry)?);
             self.perform(outcome)
+        }
+
+        /// The roster governance asks for members' rights (`None` until wired).
+        #[ink(message)]
+        pub fn roster(&self) -> Option<AccountId> {
+            self.roster
         }
 
         /// The account that may still wire governance; `None` once wired.

@@ -49,6 +49,11 @@ pub(crate) fn new_key() -> AccountId {
     account(3)
 }
 /// Bob's personal token.
+/// The roster the glue tests' registry names.
+pub(crate) fn roster() -> AccountId {
+    account(223)
+}
+
 pub(crate) fn bob_token() -> AccountId {
     account(100)
 }

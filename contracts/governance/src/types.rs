@@ -3,7 +3,7 @@
 
 use crate::events::GovernanceEvent;
 use ink::prelude::vec::Vec;
-use interfaces::{AccountId, Accusable, Balance, GovernanceError, Hash, Timestamp};
+use interfaces::{AccountId, Accusable, Balance, GovernanceError, Hash, JurorStanding, Timestamp};
 
 /// Identifies a dispute (sequential from 0).
 pub type DisputeId = u64;
@@ -117,6 +117,46 @@ pub trait Chain {
     /// # Errors
     /// `CallFailed`.
     fn balance_of(&self, token: AccountId, who: AccountId) -> Result<Balance, GovernanceError>;
+
+    /// The payout splitter of `member`'s token, if he launched one (the registry's
+    /// `splitter_of`). By default none: then [`Chain::holds`] asks the token.
+    ///
+    /// # Errors
+    /// `NotWired`, `CallFailed`.
+    fn splitter_of(&self, _member: AccountId) -> Result<Option<AccountId>, GovernanceError> {
+        Ok(None)
+    }
+
+    /// Whether `who` holds any of `token`, whose splitter (if known) mirrors every balance but
+    /// the issuer's. By default the token's `balance_of`.
+    ///
+    /// # Errors
+    /// `CallFailed`.
+    fn holds(
+        &self,
+        token: AccountId,
+        _splitter: Option<AccountId>,
+        who: AccountId,
+    ) -> Result<bool, GovernanceError> {
+        Ok(self.balance_of(token, who)? > 0)
+    }
+
+    /// `juror`'s rights and whether he ever vouched for `accused`: by default
+    /// [`Chain::rights_since`] and [`Chain::has_vouched_for`]; the contract asks the roster
+    /// both in one call.
+    ///
+    /// # Errors
+    /// `NotWired`, `CallFailed`.
+    fn juror_standing(
+        &self,
+        juror: AccountId,
+        accused: AccountId,
+    ) -> Result<JurorStanding, GovernanceError> {
+        Ok(JurorStanding {
+            rights_since: self.rights_since(juror)?,
+            vouched_for_accused: self.has_vouched_for(juror, accused)?,
+        })
+    }
 
     /// `TokenRemedies::holder_count()` on `token`: accounts other than the issuer holding a
     /// positive balance.
@@ -361,6 +401,13 @@ pub struct Dispute {
     /// Each winning juror's share of the forfeited deposits, set at execution (see
     /// [`Dispute::deciding_round`]).
     pub juror_reward: Balance,
+    /// The accused's personal token when it was opened (`token_of`), whose holders may not
+    /// judge. It cannot change while a misconduct case is open (no launch with a case open).
+    pub accused_token: Option<AccountId>,
+    /// That token's payout splitter, which answers "does this juror hold it?" for a fraction
+    /// of the token's code (it mirrors every balance but the issuer's, and the issuer is a
+    /// party).
+    pub accused_splitter: Option<AccountId>,
 }
 
 impl Dispute {

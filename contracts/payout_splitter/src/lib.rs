@@ -39,7 +39,7 @@ pub mod payout_splitter {
     use crate::pool::Stream;
     use crate::state::{Accounting, Ctx, Payment, SplitterState};
     use ink::prelude::vec::Vec;
-    use interfaces::{PayoutDistribution, PayoutHook, SplitterError, U256};
+    use interfaces::{BalanceChange, PayoutDistribution, PayoutHook, SplitterError, U256};
 
     /// The splitter's error type.
     pub type Error = SplitterError;
@@ -251,14 +251,14 @@ pub mod payout_splitter {
         /// `NotToken`, `InvalidAccount`, `BalanceMismatch` (the token's balances disagree with
         /// the splitter's record), `InsufficientBalance`.
         #[ink(message)]
-        fn on_balance_change(
-            &mut self,
-            from: AccountId,
-            from_before: Balance,
-            to: AccountId,
-            to_before: Balance,
-            amount: Balance,
-        ) -> Result<()> {
+        fn on_balance_change(&mut self, change: BalanceChange) -> Result<()> {
+            let BalanceChange {
+                from,
+                from_before,
+                to,
+                to_before,
+                amount,
+            } = change;
             self.state
                 .on_balance_change(self.ctx(), from, from_before, to, to_before, amount)
         }

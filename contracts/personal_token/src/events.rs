@@ -29,7 +29,8 @@ pub struct ApprovalRecord {
     pub amount: Balance,
 }
 
-/// The token was wired to its registry, payout splitter and governance (once, for ever).
+/// The token was wired to its registry, payout splitter, governance and roster (once, for
+/// ever).
 #[ink::event]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wired {
@@ -39,6 +40,8 @@ pub struct Wired {
     pub splitter: AccountId,
     /// The governance contract holding the remedies.
     pub governance: AccountId,
+    /// The registry's roster, asked on every membership check.
+    pub roster: AccountId,
 }
 
 /// A holder asked to sell to a buyer; the amount is locked.

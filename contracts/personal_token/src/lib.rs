@@ -10,8 +10,9 @@
 //!
 //! The rules live in plain Rust ([`state`], [`requests`], [`offerings`], [`disclosures`],
 //! [`recovery`], [`ledger`]), tested without a chain; the contract below only supplies the caller, the time,
-//! the value sent and the registry's answers, emits the events and performs the interactions
-//! the rules return (checks, effects, then interactions).
+//! the value sent and the membership answers (from the registry's roster: one call per
+//! transfer check, for both parties), emits the events and performs the interactions the rules
+//! return (checks, effects, then interactions).
 //!
 //! ## Disputes against the issuer
 //! The registry pushes the issuer's restraint (open misconduct disputes, end of a suspension)
@@ -85,7 +86,7 @@ pub mod personal_token {
     use ink::codegen::TraitCallBuilder;
     use ink::prelude::{string::String, vec::Vec};
     use interfaces::{
-        call_outcome, query_outcome, IssuerRestraint, MemberRegistry, PSP22Error, PSP22Metadata,
+        call_outcome, query_outcome, IssuerRestraint, MemberRoster, PSP22Error, PSP22Metadata,
         PayoutDistribution, PayoutHook, TokenError, TokenRemedies, TransferRestriction,
         UpgradeNotice, PSP22,
     };
@@ -116,8 +117,16 @@ pub mod personal_token {
             let Some(links) = self.links else {
                 return Ok(false);
             };
-            let registry: ink::contract_ref!(MemberRegistry) = links.registry.into();
-            query_outcome(registry.call().is_active(account).try_invoke())
+            let roster: ink::contract_ref!(MemberRoster) = links.roster.into();
+            query_outcome(roster.call().is_active(account).try_invoke())
+        }
+
+        fn both_active(&self, first: AccountId, second: AccountId) -> Result<(bool, bool)> {
+            let Some(links) = self.links else {
+                return Ok((false, false));
+            };
+            let roster: ink::contract_ref!(MemberRoster) = links.roster.into();
+            query_outcome(roster.call().both_active(first, second).try_invoke())
         }
 
         fn exits_open(&self) -> Result<bool> {
@@ -212,17 +221,7 @@ pub mod personal_token {
             match interaction {
                 Interaction::BalanceHook(change) => {
                     let mut hook: ink::contract_ref!(PayoutHook) = splitter()?.into();
-                    call_outcome(
-                        hook.call_mut()
-                            .on_balance_change(
-                                change.from,
-                                change.from_before,
-                                change.to,
-                                change.to_before,
-                                change.amount,
-                            )
-                            .try_invoke(),
-                    )
+                    call_outcome(hook.call_mut().on_balance_change(change).try_invoke())
                 }
                 Interaction::RecoveryHook { lost, new_account } => {
                     let mut hook: ink::contract_ref!(PayoutHook) = splitter()?.into();
@@ -301,8 +300,9 @@ pub mod personal_token {
 
         // ----- wiring ----------------------------------------------------------------------
 
-        /// Wires the token to its registry, payout splitter and governance, once. Caller: the
-        /// account that instantiated the token. Afterwards nobody can change the links.
+        /// Wires the token to its registry, payout splitter, governance and the registry's
+        /// roster (asked on every membership check), once. Caller: the account that
+        /// instantiated the token. Afterwards nobody can change the links.
         ///
         /// # Errors
         /// `AlreadyWired`; `NotWiringAuthority` for any other caller.
@@ -315,11 +315,13 @@ pub mod personal_token {
             registry: AccountId,
             splitter: AccountId,
             governance: AccountId,
+            roster: AccountId,
         ) -> Result<()> {
             let links = Links {
                 registry,
                 splitter,
                 governance,
+                roster,
             };
             let outcome = self.state.wire(self.env().caller(), links)?;
             self.perform(outcome)

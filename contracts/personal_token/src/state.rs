@@ -50,14 +50,23 @@ pub struct Ctx {
 }
 
 /// What the token's rules ask the contracts it is wired to: "is this account an active
-/// registry member?" (the registry) and "are the exits of an upgrade open?" (governance). The
-/// contract asks them; unit tests use a set and a flag.
+/// registry member?" (the registry's roster, which the registry writes in the message of every
+/// status change) and "are the exits of an upgrade open?" (governance). The contract asks them;
+/// unit tests use a set and a flag.
 pub trait Membership {
     /// Whether `account` is an active member.
     ///
     /// # Errors
-    /// `CallFailed` when the registry cannot be asked.
+    /// `CallFailed` when the roster cannot be asked.
     fn is_active(&self, account: AccountId) -> Result<bool, TokenError>;
+
+    /// `(is_active(first), is_active(second))`; the contract asks both in one call.
+    ///
+    /// # Errors
+    /// `CallFailed` when the roster cannot be asked.
+    fn both_active(&self, first: AccountId, second: AccountId) -> Result<(bool, bool), TokenError> {
+        Ok((self.is_active(first)?, self.is_active(second)?))
+    }
 
     /// Whether governance says that an upgrade which could reach the money this token holds
     /// is under way (`UpgradeNotice::exits_open` with the token's own address): subscribers
@@ -81,6 +90,8 @@ pub struct Links {
     pub splitter: AccountId,
     /// Governance.
     pub governance: AccountId,
+    /// The registry's roster of active members, which answers the membership questions.
+    pub roster: AccountId,
 }
 
 /// Construction arguments of a personal token.
@@ -333,10 +344,16 @@ impl TokenState {
         to: AccountId,
         members: &impl Membership,
     ) -> Result<u8, TokenError> {
-        if from != self.issuer && !members.is_active(from)? {
+        // One question: the receiver alone for the issuer, both parties otherwise.
+        let (sender_active, receiver_active) = if from == self.issuer {
+            (true, members.is_active(to)?)
+        } else {
+            members.both_active(from, to)?
+        };
+        if !sender_active {
             return Ok(restriction::SENDER_NOT_MEMBER);
         }
-        if !members.is_active(to)? {
+        if !receiver_active {
             return Ok(restriction::RECEIVER_NOT_MEMBER);
         }
         Ok(restriction::SUCCESS)
@@ -387,8 +404,8 @@ impl TokenState {
 
     /// The ERC-1404 code a PSP22 transfer of `amount` from `from` to `to` would meet at `now`.
     /// Zero-value and self-transfers are no-ops that succeed (code 0). Then codes 1 to 5, 9
-    /// (the issuer's own tokens while he is restrained), 6 and 7. If the registry cannot be
-    /// asked, code 8 (`REGISTRY_UNAVAILABLE`).
+    /// (the issuer's own tokens while he is restrained), 6 and 7. If the registry's roster
+    /// cannot be asked, code 8 (`REGISTRY_UNAVAILABLE`).
     pub fn detect_transfer_restriction(
         &self,
         from: AccountId,
@@ -475,6 +492,7 @@ impl TokenState {
             registry: links.registry,
             splitter: links.splitter,
             governance: links.governance,
+            roster: links.roster,
         }));
         Ok(outcome)
     }

@@ -53,6 +53,7 @@ const DEPLOYER: u8 = 10;
 const REGISTRY: u8 = 20;
 const SPLITTER: u8 = 21;
 const GOVERNANCE: u8 = 22;
+const ROSTER: u8 = 23;
 /// Accounts `CROWD..` are extra members for the subscriber bound.
 const CROWD: u8 = 30;
 /// The contract whose storage the tests use.
@@ -76,6 +77,7 @@ fn links() -> Links {
         registry: acc(REGISTRY),
         splitter: acc(SPLITTER),
         governance: acc(GOVERNANCE),
+        roster: acc(ROSTER),
     }
 }
 
@@ -743,6 +745,7 @@ fn wire_by_the_instantiator_once() {
             registry: acc(REGISTRY),
             splitter: acc(SPLITTER),
             governance: acc(GOVERNANCE),
+            roster: acc(ROSTER),
         })]
     );
     assert_eq!(outcome.interactions, vec![]);
@@ -752,6 +755,7 @@ fn wire_by_the_instantiator_once() {
         registry: acc(STRANGER),
         splitter: acc(STRANGER),
         governance: acc(STRANGER),
+        roster: acc(STRANGER),
     };
     assert_eq!(
         fx.refused(|fx| fx.token.wire(acc(DEPLOYER), other)),

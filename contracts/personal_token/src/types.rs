@@ -257,20 +257,7 @@ pub struct LastTrade {
     pub at: Timestamp,
 }
 
-/// Two balances before `amount` moves from `from` to `to`: what the splitter's hook needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BalanceChange {
-    /// Sender.
-    pub from: AccountId,
-    /// Sender's balance before.
-    pub from_before: Balance,
-    /// Recipient.
-    pub to: AccountId,
-    /// Recipient's balance before.
-    pub to_before: Balance,
-    /// Amount moved.
-    pub amount: Balance,
-}
+pub use interfaces::BalanceChange;
 
 /// A call or payment the glue makes after the logic has changed state (checks, effects, then
 /// interactions). Executed in order; if one fails the whole message reverts.

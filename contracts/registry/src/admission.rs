@@ -39,7 +39,7 @@ use crate::state::{Ctx, RegistryState};
 use crate::types::{
     Application, MemberInfo, MemberStatus, Outcome, Vouch, VouchTally, MAX_VOUCHERS,
 };
-use interfaces::{AccountId, Hash, RegistryError, Timestamp};
+use interfaces::{AccountId, Hash, RegistryError, RosterChange, Timestamp};
 
 impl RegistryState {
     /// The last instant members may vouch for `application`: `applied_at + vouching_window`
@@ -206,6 +206,10 @@ impl RegistryState {
             },
         );
         self.vouch_slot_of.insert((voucher, candidate), &slot);
+        outcome.roster.push(RosterChange::Vouched {
+            voucher,
+            subject: candidate,
+        });
         self.vouch_tallies.insert(
             voucher,
             &VouchTally {
@@ -238,6 +242,7 @@ impl RegistryState {
                     open_cases: 0,
                 };
                 self.admit(candidate, &info, admission);
+                outcome.roster_sync(candidate, None, info.roster_entry());
                 outcome.event(RegistryEvent::MemberAdmitted(MemberAdmitted {
                     member: candidate,
                     bond: application.bond,

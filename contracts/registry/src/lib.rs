@@ -40,7 +40,12 @@
 //!   whose resignation completed; every change of it or of a suspension is pushed to his
 //!   token (unless he is expelled);
 //! - value leaves the contract only after all state changes of the message; only governance
-//!   changes parameters, code hashes and code, and spends the treasury.
+//!   changes parameters, code hashes and code, and spends the treasury;
+//! - the roster (instantiated by the constructor, written only by this registry, in the same
+//!   message as every status change) has a line for exactly the members whose status is
+//!   `Active` or `Suspended`, with the end of the suspension and `rights_from`, and records
+//!   every (voucher, subject) pair: it answers `is_active`, `rights_since` and
+//!   `has_vouched_for` as the registry does, at every block.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 #![deny(
     clippy::arithmetic_side_effects,
@@ -74,8 +79,12 @@ pub mod registry {
         call_outcome, query_outcome, Accusable, MemberEnforcement, MemberRegistry,
         PayoutDistribution, RegistryError, TokenRemedies,
     };
+    #[cfg(not(test))]
+    use interfaces::{RosterChange, RosterWriter};
     use payout_splitter::payout_splitter::PayoutSplitterRef;
     use personal_token::personal_token::PersonalTokenRef;
+    #[cfg(not(test))]
+    use roster::roster::RosterRef;
 
     /// The registry's error type.
     pub type Error = RegistryError;
@@ -86,22 +95,57 @@ pub mod registry {
     #[ink(storage)]
     pub struct Registry {
         state: RegistryState,
+        /// The roster this registry instantiated and alone writes.
+        roster: AccountId,
     }
 
-    /// Outstanding supplies, asked of the personal tokens themselves.
+    /// The registry's two calls to its roster. The off-chain engine of the unit tests has no
+    /// other contracts, so there they go to an in-memory roster (`tests::roster_double`); the
+    /// system tests run the real ones.
+    #[cfg(not(test))]
+    mod roster_link {
+        use super::*;
+
+        /// Instantiates the roster (salt zero) with the genesis writes; this registry is its
+        /// writer.
+        pub fn instantiate(code_hash: Hash, changes: Vec<RosterChange>) -> Result<AccountId> {
+            let roster = RosterRef::new(changes)
+                .code_hash(code_hash)
+                .endowment(0)
+                .salt_bytes([0u8; 32])
+                .try_instantiate()
+                .map_err(|_| RegistryError::InstantiationFailed)?
+                .map_err(|_| RegistryError::InstantiationFailed)?;
+            Ok(roster.to_account_id())
+        }
+
+        /// Writes `changes` to `roster`.
+        pub fn apply(roster: AccountId, changes: Vec<RosterChange>) -> Result<()> {
+            let mut writer: ink::contract_ref!(RosterWriter) = roster.into();
+            call_outcome(writer.call_mut().apply(changes).try_invoke())
+        }
+    }
+
+    #[cfg(test)]
+    use crate::tests::roster_double as roster_link;
+
+    /// Outstanding supplies, asked of the tokens' payout splitters (which mirror them).
     struct TokenQueries;
 
     impl TokenHolders for TokenQueries {
-        fn outstanding(&self, token: AccountId) -> Result<Balance> {
-            let token = <PersonalTokenRef as FromAccountId<Environment>>::from_account_id(token);
-            query_outcome(token.call().outstanding().try_invoke())
+        fn outstanding(&self, splitter: AccountId) -> Result<Balance> {
+            let splitter =
+                <PayoutSplitterRef as FromAccountId<Environment>>::from_account_id(splitter);
+            query_outcome(splitter.call().outstanding().try_invoke())
         }
     }
 
     impl Registry {
         /// Creates the registry: the genesis members (founders; duplicates ignored) are active
         /// with bond 0 and no vouchers; `governance` is the only authority afterwards; the
-        /// factory instantiates the given code hashes.
+        /// factory instantiates the given code hashes. The registry instantiates its roster
+        /// from `roster_code_hash` (salt zero) with the genesis members, and is its only
+        /// writer.
         ///
         /// `floors` are fixed for ever: no `set_params` can make a bond, lock, cooldown,
         /// tenure, vouch period or `vouches_required` smaller than them, nor the vouch cap
@@ -109,7 +153,8 @@ pub mod registry {
         ///
         /// # Errors
         /// In this order: `TooManyGenesisMembers` (more than 32 entries), `NoGenesisMembers`,
-        /// `InvalidParams` (floors that break the shape rules, or `params` below them).
+        /// `InvalidParams` (floors that break the shape rules, or `params` below them),
+        /// `InstantiationFailed` (no roster code under `roster_code_hash`).
         ///
         /// # Events
         /// `MemberAdmitted` per distinct genesis member.
@@ -121,6 +166,7 @@ pub mod registry {
             floors: RegistryParams,
             token_code_hash: Hash,
             splitter_code_hash: Hash,
+            roster_code_hash: Hash,
         ) -> Result<Self> {
             let code_hashes = CodeHashes {
                 token: token_code_hash,
@@ -134,7 +180,8 @@ pub mod registry {
                 code_hashes,
                 Self::env().block_timestamp(),
             )?;
-            let contract = Self { state };
+            let roster = roster_link::instantiate(roster_code_hash, outcome.roster)?;
+            let contract = Self { state, roster };
             contract.emit_all(outcome.events);
             Ok(contract)
         }
@@ -149,10 +196,14 @@ pub mod registry {
             }
         }
 
-        /// Emits the events, then performs the interactions in order. Any failure is returned
-        /// so that the whole message reverts.
+        /// Emits the events, writes the roster (one call, when there is anything to write),
+        /// then performs the interactions in order. Any failure is returned so that the whole
+        /// message reverts: registry and roster never disagree after a message.
         fn perform(&mut self, outcome: Outcome) -> Result<()> {
             self.emit_all(outcome.events);
+            if !outcome.roster.is_empty() {
+                roster_link::apply(self.roster, outcome.roster)?;
+            }
             for interaction in outcome.interactions {
                 self.interact(interaction)?;
             }
@@ -395,7 +446,12 @@ pub mod registry {
             let wired: Result<()> = call_outcome(
                 token
                     .call_mut()
-                    .wire(self.env().account_id(), splitter_account, governance)
+                    .wire(
+                        self.env().account_id(),
+                        splitter_account,
+                        governance,
+                        self.roster,
+                    )
                     .try_invoke(),
             );
             wired?;
@@ -619,6 +675,12 @@ pub mod registry {
         fn accusable(&self, account: AccountId) -> Option<Accusable> {
             self.state.accusable(account)
         }
+
+        /// The roster this registry writes in the same message as every status change.
+        #[ink(message)]
+        fn roster(&self) -> AccountId {
+            self.roster
+        }
     }
 
     impl MemberEnforcement for Registry {
@@ -672,6 +734,24 @@ pub mod registry {
         #[ink(message)]
         fn expel(&mut self, member: AccountId) -> Result<()> {
             let outcome = self.state.expel(self.ctx(), member, &TokenQueries)?;
+            self.perform(outcome)
+        }
+
+        /// Closes one misconduct case against `member` and expels him (governance's ruling
+        /// of expulsion in one call): as `close_case` then `expel`, except that the case's
+        /// restraint is not pushed to his token, which the expulsion freezes. Caller:
+        /// governance.
+        ///
+        /// # Errors
+        /// In this order: `NotGovernance`, `NotMember`, `NoOpenCase`, then those of `expel`.
+        ///
+        /// # Events
+        /// `CaseClosed`, then those of `expel`.
+        #[ink(message)]
+        fn expel_closing_case(&mut self, member: AccountId) -> Result<()> {
+            let outcome = self
+                .state
+                .expel_closing_case(self.ctx(), member, &TokenQueries)?;
             self.perform(outcome)
         }
 

@@ -28,6 +28,17 @@
 //! `reinstate`) and applies it itself, without asking the registry on a hot path. A suspension
 //! only lengthens: `suspend` keeps the later of the current unexpired end and the new one;
 //! only `reinstate` shortens it (to none).
+//!
+//! Governance's ruling of expulsion closes the case and expels in one message
+//! (`expel_closing_case`); no restraint is pushed then, since the token is frozen.
+//!
+//! ## The roster
+//!
+//! Every change of status writes the roster in the same message ([`Outcome::roster`], from
+//! [`MemberInfo::roster_entry`] before and after): admission (genesis and the admitting vouch)
+//! adds a line, `suspend` and `reinstate` rewrite it (not when the end in effect is unchanged),
+//! `resign` and `expel` remove it (not for a member who had none). Every vouch is recorded
+//! there too. The tokens and governance ask the roster, never a stale copy.
 
 use crate::events::{
     CaseClosed, CaseOpened, MemberExpelled, MemberReinstated, MemberSuspended, RegistryEvent,
@@ -109,10 +120,12 @@ impl RegistryState {
             .checked_sub(1)
             .ok_or(RegistryError::ArithmeticOverflow)?;
         // Effects.
+        let line = info.roster_entry();
         info.status = MemberStatus::Resigning { since: ctx.now };
         self.members.insert(member, &info);
         self.active_count = active_count;
         let mut outcome = Outcome::default();
+        outcome.roster_sync(member, line, info.roster_entry());
         outcome.event(RegistryEvent::Resigned(Resigned {
             member,
             completable_at: self.resignation_completable_at(ctx.now),
@@ -203,9 +216,11 @@ impl RegistryState {
             _ => until,
         };
         // Effects.
+        let line = info.roster_entry();
         info.status = MemberStatus::Suspended { until };
         self.members.insert(member, &info);
         let mut outcome = Outcome::default();
+        outcome.roster_sync(member, line, info.roster_entry());
         outcome.event(RegistryEvent::MemberSuspended(MemberSuspended {
             member,
             until,
@@ -231,9 +246,11 @@ impl RegistryState {
             return Err(RegistryError::NotSuspended);
         }
         // Effects.
+        let line = info.roster_entry();
         info.status = MemberStatus::Active;
         self.members.insert(member, &info);
         let mut outcome = Outcome::default();
+        outcome.roster_sync(member, line, info.roster_entry());
         outcome.event(RegistryEvent::MemberReinstated(MemberReinstated { member }));
         push_restraint(&mut outcome, &info);
         Ok(outcome)
@@ -361,7 +378,7 @@ impl RegistryState {
         // the end of time means.
         let banned_until = ctx.now.saturating_add(self.params.voucher_cooldown);
         let holders_splitter = match (info.token, info.splitter) {
-            (Some(token), Some(splitter)) if slashed > 0 && holders.outstanding(token)? > 0 => {
+            (Some(_), Some(splitter)) if slashed > 0 && holders.outstanding(splitter)? > 0 => {
                 Some(splitter)
             }
             _ => None,
@@ -397,9 +414,11 @@ impl RegistryState {
                 banned_until: until,
             }));
         }
+        let line = info.roster_entry();
         info.status = MemberStatus::Expelled;
         info.bond = 0;
         self.members.insert(member, &info);
+        outcome.roster_sync(member, line, info.roster_entry());
         self.active_count = active_count;
         self.bonds_held = bonds_held;
         self.treasury = treasury;
@@ -413,6 +432,46 @@ impl RegistryState {
                 memo: expel_memo(member),
             });
         }
+        Ok(outcome)
+    }
+
+    /// Closes one misconduct case against `member` and expels him, in one message: what
+    /// governance's ruling of expulsion does (`close_case`, then `expel`), entering the
+    /// registry once. The case's restraint is not pushed to his token, which the expulsion
+    /// freezes for good. Caller: governance.
+    ///
+    /// # Errors
+    /// In this order: `NotGovernance`, `NotMember`, `NoOpenCase`, then those of
+    /// [`RegistryState::expel`] (nothing changes: the case stays open).
+    ///
+    /// # Events
+    /// `CaseClosed`, then those of `expel`.
+    ///
+    /// # Interactions
+    /// Those of `expel`.
+    pub fn expel_closing_case(
+        &mut self,
+        ctx: Ctx,
+        member: AccountId,
+        holders: &impl TokenHolders,
+    ) -> Result<Outcome, RegistryError> {
+        self.ensure_governance(ctx.caller)?;
+        let info = self.members.get(member).ok_or(RegistryError::NotMember)?;
+        let open_cases = info
+            .open_cases
+            .checked_sub(1)
+            .ok_or(RegistryError::NoOpenCase)?;
+        // `expel` checks everything else before its effects.
+        let expelled = self.expel(ctx, member, holders)?;
+        // Effects: the case closes too.
+        let mut info = self.members.get(member).ok_or(RegistryError::NotMember)?;
+        info.open_cases = open_cases;
+        self.members.insert(member, &info);
+        let mut outcome = Outcome::default();
+        outcome.event(RegistryEvent::CaseClosed(CaseClosed { member, open_cases }));
+        outcome.events.extend(expelled.events);
+        outcome.roster = expelled.roster;
+        outcome.interactions = expelled.interactions;
         Ok(outcome)
     }
 }

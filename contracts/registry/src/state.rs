@@ -31,11 +31,13 @@ pub struct Ctx {
 /// Answers "how many tokens of this personal token are held by others than its issuer?". The
 /// contract asks the token; unit tests use a map.
 pub trait TokenHolders {
-    /// The token's outstanding supply (held by others than the issuer).
+    /// The outstanding supply of the token whose payout splitter is `splitter` (held by others
+    /// than the issuer): the splitter mirrors every such balance, and is a quarter of the
+    /// token's code to enter.
     ///
     /// # Errors
-    /// `CallFailed` when the token cannot be asked.
-    fn outstanding(&self, token: AccountId) -> Result<Balance, RegistryError>;
+    /// `CallFailed` when the splitter cannot be asked.
+    fn outstanding(&self, splitter: AccountId) -> Result<Balance, RegistryError>;
 }
 
 /// An admission index and the member counters after it, computed before any write.
@@ -150,6 +152,7 @@ impl RegistryState {
             };
             let admission = state.prepare_admission()?;
             state.admit(member, &info, admission);
+            outcome.roster_sync(member, None, info.roster_entry());
             outcome.event(RegistryEvent::MemberAdmitted(MemberAdmitted {
                 member,
                 bond: 0,

@@ -97,8 +97,11 @@ fn splitter(n: u8) -> AccountId {
 struct Holders(BTreeMap<AccountId, Balance>);
 
 impl TokenHolders for Holders {
-    fn outstanding(&self, token: AccountId) -> Result<Balance, RegistryError> {
-        self.0.get(&token).copied().ok_or(RegistryError::CallFailed)
+    fn outstanding(&self, splitter: AccountId) -> Result<Balance, RegistryError> {
+        self.0
+            .get(&splitter)
+            .copied()
+            .ok_or(RegistryError::CallFailed)
     }
 }
 
@@ -132,6 +135,50 @@ struct Fixture {
     holders: Holders,
     /// Accounts whose records the invariant checks visit.
     universe: Vec<u8>,
+    /// The roster as the registry's writes leave it (the outcomes' `roster` applied in order).
+    roster: RosterModel,
+}
+
+/// A roster kept from the writes alone, stated independently of the registry: a line per
+/// account and the pairs that vouched.
+#[derive(Default)]
+struct RosterModel {
+    entries: BTreeMap<AccountId, interfaces::RosterEntry>,
+    vouched: std::collections::BTreeSet<(AccountId, AccountId)>,
+}
+
+impl RosterModel {
+    fn apply(&mut self, changes: &[interfaces::RosterChange]) {
+        for change in changes {
+            match *change {
+                interfaces::RosterChange::Set { account, entry } => {
+                    self.entries.insert(account, entry);
+                }
+                interfaces::RosterChange::Remove { account } => {
+                    assert!(
+                        self.entries.remove(&account).is_some(),
+                        "a removal of a line that is not there"
+                    );
+                }
+                interfaces::RosterChange::Vouched { voucher, subject } => {
+                    self.vouched.insert((voucher, subject));
+                }
+            }
+        }
+    }
+
+    fn is_active(&self, who: AccountId, now: Timestamp) -> bool {
+        self.entries
+            .get(&who)
+            .is_some_and(|entry| entry.suspended_until <= now)
+    }
+
+    fn rights_since(&self, who: AccountId, now: Timestamp) -> Option<Timestamp> {
+        self.entries
+            .get(&who)
+            .filter(|entry| entry.suspended_until <= now)
+            .map(|entry| entry.rights_from)
+    }
 }
 
 impl Fixture {
@@ -143,8 +190,11 @@ impl Fixture {
     fn with(genesis: &[u8], params: RegistryParams) -> Fixture {
         ink::env::test::set_callee::<Env>(account(CONTRACT));
         let accounts = genesis.iter().map(|n| account(*n)).collect();
-        let (state, _) = RegistryState::new(accounts, account(GOV), params, floors(), hashes(), T0)
-            .expect("valid construction");
+        let (state, outcome) =
+            RegistryState::new(accounts, account(GOV), params, floors(), hashes(), T0)
+                .expect("valid construction");
+        let mut roster = RosterModel::default();
+        roster.apply(&outcome.roster);
         let mut universe: Vec<u8> = UNIVERSE.to_vec();
         universe.extend(genesis.iter().filter(|n| !UNIVERSE.contains(n)));
         Fixture {
@@ -153,6 +203,7 @@ impl Fixture {
             balance: 0,
             holders: Holders::default(),
             universe,
+            roster,
         }
     }
 
@@ -193,6 +244,7 @@ impl Fixture {
         match &result {
             Err(_) => assert_eq!(self.snapshot(), before, "a refused call changed state"),
             Ok(outcome) => {
+                self.roster.apply(&outcome.roster);
                 self.balance = self.balance.checked_add(value).expect("balance");
                 for interaction in &outcome.interactions {
                     match interaction {
@@ -212,7 +264,41 @@ impl Fixture {
         result
     }
 
+    /// The roster the writes built answers every membership question as the registry does,
+    /// now and on both sides of every suspension's end (a lapse needs no write).
+    fn check_roster(&self) {
+        let state = &self.state;
+        for n in &self.universe {
+            let who = account(*n);
+            let mut probes = vec![self.now];
+            if let Some(MemberStatus::Suspended { until }) = state.member(who).map(|m| m.status) {
+                probes.extend([until.saturating_sub(1), until]);
+            }
+            for at in probes {
+                assert_eq!(
+                    self.roster.is_active(who, at),
+                    state.is_active(who, at),
+                    "roster and registry disagree on whether {n} is active at {at}"
+                );
+                assert_eq!(
+                    self.roster.rights_since(who, at),
+                    state.rights_since(who, at),
+                    "roster and registry disagree on {n}'s rights at {at}"
+                );
+            }
+            for m in &self.universe {
+                let subject = account(*m);
+                assert_eq!(
+                    self.roster.vouched.contains(&(who, subject)),
+                    state.has_vouched_for(who, subject),
+                    "roster and registry disagree on whether {n} vouched for {m}"
+                );
+            }
+        }
+    }
+
     fn check_invariants(&self) {
+        self.check_roster();
         let state = &self.state;
         let mut bonds: Balance = 0;
         let mut active = 0u32;
@@ -768,6 +854,8 @@ fn vouch_refuses_a_seventeenth_voucher() {
     f.state
         .vouch_slot_of
         .insert((account(16), account(STRANGER)), &15);
+    // The forged vouch stands for a vouch message, which would have told the roster.
+    f.roster.vouched.insert((account(16), account(STRANGER)));
     assert_eq!(
         f.vouch(17, STRANGER).err(),
         Some(RegistryError::TooManyVouchers)
@@ -1323,7 +1411,7 @@ fn expelling_a_member_with_a_held_token_freezes_it_and_pays_its_holders() {
     let mut f = Fixture::new();
     f.admit(X);
     f.launch(X).unwrap();
-    f.holders.0.insert(token(X), 5_000);
+    f.holders.0.insert(splitter(X), 5_000);
     let outcome = f.expel(GOV, X).unwrap();
     let slashed = APPLICATION_BOND + 2 * VOUCH_BOND;
     assert_eq!(
@@ -1357,7 +1445,7 @@ fn expelling_a_member_whose_token_nobody_else_holds_freezes_it_and_slashes_to_th
     let mut f = Fixture::new();
     f.admit(X);
     f.launch(X).unwrap();
-    f.holders.0.insert(token(X), 0);
+    f.holders.0.insert(splitter(X), 0);
     let outcome = f.expel(GOV, X).unwrap();
     assert_eq!(
         outcome.interactions,
@@ -1788,7 +1876,7 @@ mod properties {
             Op::Launch(m) => {
                 // Half the tokens have holders.
                 let outstanding = if m % 2 == 0 { 0 } else { 1_000 };
-                f.holders.0.insert(token(m), outstanding);
+                f.holders.0.insert(splitter(m), outstanding);
                 f.launch(m)
             }
             Op::OpenCase(m) => f.call(GOV, 0, |s, c| s.open_case(c, account(m))),
@@ -1852,7 +1940,78 @@ mod properties {
 
 // ----- the contract glue on the off-chain engine ------------------------------------------
 
+/// The roster of the off-chain glue tests (the engine has no other contracts): the writes the
+/// glue makes, applied to an in-memory roster that the tests compare with the registry.
+pub(crate) mod roster_double {
+    use interfaces::{AccountId, Hash, RegistryError, RosterChange, RosterEntry};
+    use std::cell::RefCell;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// The address the double answers to.
+    fn roster() -> AccountId {
+        AccountId::from([0xAA; 32])
+    }
+
+    #[derive(Default)]
+    pub struct Double {
+        pub entries: BTreeMap<AccountId, RosterEntry>,
+        pub vouched: BTreeSet<(AccountId, AccountId)>,
+        pub calls: usize,
+    }
+
+    thread_local! {
+        pub static DOUBLE: RefCell<Double> = RefCell::new(Double::default());
+    }
+
+    fn write(changes: Vec<RosterChange>) {
+        DOUBLE.with(|double| {
+            let mut double = double.borrow_mut();
+            double.calls += 1;
+            for change in changes {
+                match change {
+                    RosterChange::Set { account, entry } => {
+                        double.entries.insert(account, entry);
+                    }
+                    RosterChange::Remove { account } => {
+                        double.entries.remove(&account);
+                    }
+                    RosterChange::Vouched { voucher, subject } => {
+                        double.vouched.insert((voucher, subject));
+                    }
+                }
+            }
+        });
+    }
+
+    pub fn instantiate(
+        _code_hash: Hash,
+        changes: Vec<RosterChange>,
+    ) -> Result<AccountId, RegistryError> {
+        DOUBLE.with(|double| *double.borrow_mut() = Double::default());
+        write(changes);
+        Ok(roster())
+    }
+
+    pub fn apply(roster: AccountId, changes: Vec<RosterChange>) -> Result<(), RegistryError> {
+        assert_eq!(roster, self::roster(), "the glue writes its own roster");
+        write(changes);
+        Ok(())
+    }
+
+    /// Whether the double says `account` is active at `now`.
+    pub fn is_active(account: AccountId, now: u64) -> bool {
+        DOUBLE.with(|double| {
+            double
+                .borrow()
+                .entries
+                .get(&account)
+                .is_some_and(|entry| entry.is_active_at(now))
+        })
+    }
+}
+
 mod contract {
+    use super::roster_double;
     use super::*;
     use crate::registry::Registry;
     use ink::env::test;
@@ -1892,6 +2051,7 @@ mod contract {
             floors(),
             hashes().token,
             hashes().splitter,
+            Hash::from([9; 32]),
         )
         .expect("deploy")
     }
@@ -1930,6 +2090,7 @@ mod contract {
                 floors(),
                 hashes().token,
                 hashes().splitter,
+                Hash::from([9; 32]),
             );
             assert_eq!(refused.err(), Some(RegistryError::NoGenesisMembers));
             Ok(())
@@ -1955,6 +2116,10 @@ mod contract {
             paying(B, VOUCH_BOND, || registry.vouch(account(X))).unwrap();
             assert_eq!(event_count(), before + 2, "Vouched and MemberAdmitted");
             assert!(registry.is_active(account(X)));
+            assert!(
+                roster_double::is_active(account(X), T0),
+                "the roster admitted him"
+            );
             assert!(registry.has_vouched_for(account(A), account(X)));
             assert_eq!(
                 registry.voucher_of(account(X), 1).unwrap().voucher,
@@ -1978,6 +2143,10 @@ mod contract {
             set_caller(X);
             registry.resign().unwrap();
             assert!(!registry.is_active(account(X)));
+            assert!(
+                !roster_double::is_active(account(X), T0 + LOCK),
+                "the roster removed him"
+            );
             assert_eq!(registry.active_count(), 3);
             test::set_block_timestamp::<Env>(T0 + LOCK + RESIGNATION);
             registry.complete_resignation().unwrap();
@@ -2020,6 +2189,7 @@ mod contract {
             set_caller(GOV);
             let before = event_count();
             registry.expel(account(X)).unwrap();
+            assert!(!roster_double::is_active(account(X), T0));
             assert_eq!(
                 event_count(),
                 before + 3,
@@ -2091,9 +2261,15 @@ mod contract {
             assert_eq!(registry.code_hashes().token, Hash::from([1; 32]));
             registry.suspend(account(B), T0 + 10).unwrap();
             assert!(!registry.is_active(account(B)));
+            assert!(!roster_double::is_active(account(B), T0));
+            assert!(
+                roster_double::is_active(account(B), T0 + 10),
+                "it lapses at its end"
+            );
             assert_eq!(registry.active_count(), 3);
             registry.reinstate(account(B)).unwrap();
             assert!(registry.is_active(account(B)));
+            assert!(roster_double::is_active(account(B), T0));
             assert_eq!(event_count(), 3 + 4);
             Ok(())
         })

@@ -3,7 +3,9 @@
 
 use crate::events::RegistryEvent;
 use ink::prelude::vec::Vec;
-use interfaces::{AccountId, Balance, Hash, IssuerRestraint, RegistryError, Timestamp};
+use interfaces::{
+    AccountId, Balance, Hash, IssuerRestraint, RegistryError, RosterChange, RosterEntry, Timestamp,
+};
 
 /// Most genesis members the constructor accepts (the founders; duplicates count towards it).
 pub const MAX_GENESIS_MEMBERS: usize = 32;
@@ -243,6 +245,21 @@ pub struct MemberInfo {
 }
 
 impl MemberInfo {
+    /// His line in the roster: `Some` exactly while he is `Active` or `Suspended`, with the
+    /// end of the suspension and his `rights_from`, so that the roster answers `is_active` and
+    /// `rights_since` as [`MemberStatus::is_active_at`] does, at every timestamp.
+    pub fn roster_entry(&self) -> Option<RosterEntry> {
+        let suspended_until = match self.status {
+            MemberStatus::Active => 0,
+            MemberStatus::Suspended { until } => until,
+            _ => return None,
+        };
+        Some(RosterEntry {
+            suspended_until,
+            rights_from: self.rights_from,
+        })
+    }
+
     /// The restraint his token must apply: his open cases, and the end of his suspension (0
     /// when he is not suspended; a lapsed end restrains nothing).
     pub fn restraint(&self) -> IssuerRestraint {
@@ -343,11 +360,15 @@ pub enum Interaction {
     },
 }
 
-/// What a successful logic call produced: events to emit and interactions to perform.
+/// What a successful logic call produced: events to emit, the roster's writes, and
+/// interactions to perform.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Outcome {
     /// Events, in order.
     pub events: Vec<RegistryEvent>,
+    /// Writes to the roster, in order; the glue makes them in one call before the
+    /// interactions, in the same message (a failure reverts it).
+    pub roster: Vec<RosterChange>,
     /// Interactions, in order.
     pub interactions: Vec<Interaction>,
 }
@@ -356,6 +377,23 @@ impl Outcome {
     /// Appends an event.
     pub fn event(&mut self, event: RegistryEvent) {
         self.events.push(event);
+    }
+
+    /// Records the roster write that takes `account`'s line from `before` to `after`
+    /// ([`MemberInfo::roster_entry`] before and after the change); none when they are equal.
+    pub fn roster_sync(
+        &mut self,
+        account: AccountId,
+        before: Option<RosterEntry>,
+        after: Option<RosterEntry>,
+    ) {
+        if before == after {
+            return;
+        }
+        self.roster.push(match after {
+            Some(entry) => RosterChange::Set { account, entry },
+            None => RosterChange::Remove { account },
+        });
     }
 
     /// Appends an interaction.

@@ -28,11 +28,13 @@ impl From<LangError> for CallFailure {
 
 mod governance;
 mod registry;
+mod roster;
 mod splitter;
 mod token;
 
 pub use governance::GovernanceError;
 pub use registry::RegistryError;
+pub use roster::RosterError;
 pub use splitter::SplitterError;
 pub use token::TokenError;
 
@@ -54,5 +56,5 @@ macro_rules! impl_from {
 }
 
 impl_from!(TokenError { SplitterError => Splitter });
-impl_from!(RegistryError { TokenError => Token, SplitterError => Splitter });
+impl_from!(RegistryError { TokenError => Token, SplitterError => Splitter, RosterError => Roster });
 impl_from!(GovernanceError { RegistryError => Registry, TokenError => Token });

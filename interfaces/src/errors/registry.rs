@@ -1,6 +1,6 @@
 //! The registry's error enum.
 
-use super::{SplitterError, TokenError};
+use super::{RosterError, SplitterError, TokenError};
 use crate::Balance;
 
 /// Errors of the registry.
@@ -91,4 +91,6 @@ pub enum RegistryError {
     TenureNotServed,
     /// The voucher already vouched `max_vouches_per_period` times in the current period.
     VouchLimitReached,
+    /// The roster refused the registry's write (it cannot: the registry is its writer).
+    Roster(RosterError),
 }

@@ -1,4 +1,4 @@
-//! The suite's four contracts for the tests: the release Wasm that `make build` wrote to
+//! The suite's five contracts for the tests: the release Wasm that `make build` wrote to
 //! `target/ink/<name>/<name>.wasm` (or `$CARGO_TARGET_DIR/ink/...`), so that the end-to-end
 //! tests exercise exactly the code that gets deployed, built once per test run.
 //!
@@ -14,11 +14,12 @@ use crate::support::E2EResult;
 use std::path::PathBuf;
 
 /// The contracts the flows upload or instantiate, by crate name (ink_e2e's contract names).
-pub const SUITE: [&str; 4] = [
+pub const SUITE: [&str; 5] = [
     "governance",
     "registry",
     "personal_token",
     "payout_splitter",
+    "roster",
 ];
 
 /// The Wasm files of the [`SUITE`] as `make build` wrote them, for `ink_e2e::SandboxClient::new`

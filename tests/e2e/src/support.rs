@@ -360,6 +360,12 @@ pub async fn deploy_suite<C: Backend>(
         .await
         .map_err(|error| format!("upload payout_splitter: {error:?}"))?
         .code_hash;
+    let roster_code = client
+        .upload("roster", &deployer)
+        .submit()
+        .await
+        .map_err(|error| format!("upload roster: {error:?}"))?
+        .code_hash;
 
     let mut governance_constructor =
         GovernanceRef::new(governance_params, deploy::config::local_governance_floors());
@@ -385,6 +391,7 @@ pub async fn deploy_suite<C: Backend>(
         deploy::config::local_registry_floors(),
         token_code,
         splitter_code,
+        roster_code,
     );
     let instantiated = client
         .instantiate("registry", &deployer, &mut registry_constructor)
@@ -424,6 +431,11 @@ pub async fn deploy_suite<C: Backend>(
     );
     let hashes = query(client, &registry_calls.code_hashes()).await?;
     assert_eq!((hashes.token, hashes.splitter), (token_code, splitter_code));
+    let roster = query(client, &registry_calls.roster()).await?;
+    assert_eq!(
+        query(client, &governance_calls.roster()).await?,
+        Some(roster)
+    );
     assert_eq!(query(client, &registry_calls.active_count()).await?, 6);
     let founder = query(client, &registry_calls.member(id(&deployer)))
         .await?

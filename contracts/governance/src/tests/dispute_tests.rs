@@ -88,6 +88,8 @@ fn open_dispute_records_the_dispute_and_holds_the_bond() {
                 contest: None,
                 executed: false,
                 juror_reward: 0,
+                accused_token: Some(bob_token()),
+                accused_splitter: None,
             }
         );
         assert_eq!(

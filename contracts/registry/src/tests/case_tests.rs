@@ -191,7 +191,7 @@ fn close_case_refusals_in_order() {
 fn close_case_works_after_an_expulsion_and_leaves_the_frozen_token_alone() {
     let mut f = Fixture::new();
     f.admit(X);
-    f.holders.0.insert(token(X), 0);
+    f.holders.0.insert(splitter(X), 0);
     f.launch(X).unwrap();
     f.open_case(GOV, X).unwrap();
     f.open_case(GOV, X).unwrap();
@@ -211,6 +211,101 @@ fn close_case_works_after_an_expulsion_and_leaves_the_frozen_token_alone() {
         "the frozen token is not asked"
     );
     assert_eq!(f.status(X), MemberStatus::Expelled);
+}
+
+// ----- expel_closing_case (a ruling of expulsion in one message) -------------------------
+
+impl Fixture {
+    fn expel_closing_case(&mut self, by: u8, who: u8) -> Result<Outcome, RegistryError> {
+        let holders = self.holders.clone();
+        self.call(by, 0, |s, c| {
+            s.expel_closing_case(c, account(who), &holders)
+        })
+    }
+}
+
+#[test]
+fn expel_closing_case_is_close_case_then_expel_without_a_restraint_for_the_frozen_token() {
+    let mut f = Fixture::new();
+    f.admit(X);
+    f.holders.0.insert(splitter(X), 5_000);
+    f.launch(X).unwrap();
+    f.open_case(GOV, X).unwrap();
+    f.open_case(GOV, X).unwrap();
+    let bonds_before = f.state.bonds_held();
+    let outcome = f.expel_closing_case(GOV, X).unwrap();
+    let events = events(&outcome);
+    assert_eq!(
+        events[0],
+        RegistryEvent::CaseClosed(CaseClosed {
+            member: account(X),
+            open_cases: 1,
+        })
+    );
+    let slashed = APPLICATION_BOND + 2 * VOUCH_BOND;
+    assert_eq!(
+        events[1],
+        RegistryEvent::MemberExpelled(MemberExpelled {
+            member: account(X),
+            slashed,
+            to_holders: true,
+        })
+    );
+    assert_eq!(events.len(), 4, "and a VoucherPenalised per voucher");
+    assert_eq!(
+        outcome.interactions,
+        vec![
+            Interaction::FreezeToken { token: token(X) },
+            Interaction::Distribute {
+                splitter: splitter(X),
+                amount: slashed,
+                memo: expel_memo(account(X)),
+            },
+        ],
+        "freeze and payout only: no restraint pushed to the token being frozen"
+    );
+    assert_eq!(
+        outcome.roster,
+        vec![interfaces::RosterChange::Remove {
+            account: account(X)
+        }]
+    );
+    assert_eq!(f.status(X), MemberStatus::Expelled);
+    assert_eq!(f.open_cases(X), 1);
+    assert_eq!(f.state.bonds_held(), bonds_before - slashed);
+}
+
+#[test]
+fn expel_closing_case_refusals_in_order_and_a_refused_expulsion_keeps_the_case_open() {
+    let mut f = Fixture::new();
+    f.apply(X).unwrap();
+    f.open_case(GOV, A).unwrap();
+    for caller in [STRANGER, A, X] {
+        assert_eq!(
+            f.expel_closing_case(caller, A).err(),
+            Some(RegistryError::NotGovernance)
+        );
+    }
+    assert_eq!(
+        f.expel_closing_case(GOV, STRANGER).err(),
+        Some(RegistryError::NotMember)
+    );
+    assert_eq!(
+        f.expel_closing_case(GOV, X).err(),
+        Some(RegistryError::NotMember)
+    );
+    assert_eq!(
+        f.expel_closing_case(GOV, B).err(),
+        Some(RegistryError::NoOpenCase)
+    );
+    // Expelled by another ruling meanwhile: the expulsion is refused, the case stays open
+    // (governance then closes it alone).
+    f.expel(GOV, A).unwrap();
+    assert_eq!(
+        f.expel_closing_case(GOV, A).err(),
+        Some(RegistryError::AlreadyExpelled)
+    );
+    assert_eq!(f.open_cases(A), 1);
 }
 
 #[test]

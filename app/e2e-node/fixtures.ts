@@ -1,0 +1,225 @@
+/// <reference types="node" />
+// Fixtures of the live-node journeys:
+//   - `chain`: a dedot client of the test process on the same node (separate from the page's),
+//     to check the chain state and to build signing payloads;
+//   - `wallet`: the test wallet, an injected `polkadot-js` extension installed in the page with
+//     `page.addInitScript`, whose `signer.signPayload`/`signRaw` are forwarded with
+//     `page.exposeFunction` to the test process and signed there with the dev keys (sr25519
+//     //Alice ...), so the app's real connect-and-sign path runs and no key enters the page;
+//   - `shot`/`axe`: a screenshot into the test output and an axe check (no serious or
+//     critical violation) of each page visited.
+
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { Keyring } from '@polkadot/keyring';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import { u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady, decodeAddress, signatureVerify } from '@polkadot/util-crypto';
+import { DedotClient, ExtraSignedExtension, signRawMessage, WsProvider } from 'dedot';
+import { Contract, type LooseContractMetadata } from 'dedot/contracts';
+import type { SignerPayloadJSON, SignerPayloadRaw } from 'dedot/types';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { PayoutSplitterContractApi } from '../src/contracts/types/payout-splitter';
+import type { PersonalTokenContractApi } from '../src/contracts/types/personal-token';
+import type { RegistryContractApi } from '../src/contracts/types/registry';
+import { METRICS_FILE, STATE_FILE, type NodeState } from './state';
+
+export const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'] as const;
+export type DevName = (typeof DEV_NAMES)[number];
+
+export function nodeState(): NodeState {
+  return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as NodeState;
+}
+
+function metadata(name: string): LooseContractMetadata {
+  return JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'artifacts', name, `${name}.json`), 'utf8')) as LooseContractMetadata;
+}
+
+/** The test process's own view of the chain. */
+export class Chain {
+  readonly keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  readonly pairs = new Map<DevName, KeyringPair>();
+  private constructor(
+    readonly client: DedotClient,
+    readonly state: NodeState,
+    readonly registryAddress: string,
+  ) {
+    for (const n of DEV_NAMES) this.pairs.set(n, this.keyring.addFromUri(`//${n}`, { name: n }));
+  }
+
+  static async open(): Promise<Chain> {
+    await cryptoWaitReady();
+    const state = nodeState();
+    const client = await DedotClient.legacy(new WsProvider(state.url));
+    const manifest = JSON.parse(readFileSync(state.manifest, 'utf8')) as { registry: string };
+    return new Chain(client, state, manifest.registry);
+  }
+
+  address(name: DevName): string {
+    return this.pair(name).address;
+  }
+
+  pair(name: DevName): KeyringPair {
+    const p = this.pairs.get(name);
+    if (!p) throw new Error(`no dev key ${name}`);
+    return p;
+  }
+
+  pairFor(address: string): KeyringPair | undefined {
+    const pk = u8aToHex(decodeAddress(address));
+    return [...this.pairs.values()].find((p) => u8aToHex(p.publicKey) === pk);
+  }
+
+  registry() {
+    return new Contract<RegistryContractApi>(this.client, metadata('registry'), this.registryAddress, { defaultCaller: this.address('Alice') });
+  }
+
+  async bobToken() {
+    const { data } = await this.registry().query.memberRegistryTokenOf(this.address('Bob'));
+    if (!data) throw new Error('Bob has no token: was the chain seeded?');
+    return new Contract<PersonalTokenContractApi>(this.client, metadata('personal_token'), data.address(42), { defaultCaller: this.address('Alice') });
+  }
+
+  async bobSplitter() {
+    const { data } = await this.registry().query.splitterOf(this.address('Bob'));
+    if (!data) throw new Error('Bob has no splitter: was the chain seeded?');
+    return new Contract<PayoutSplitterContractApi>(this.client, metadata('payout_splitter'), data.address(42), { defaultCaller: this.address('Alice') });
+  }
+
+  async account(name: DevName) {
+    return this.client.query.system.account(this.address(name));
+  }
+
+  /** The fee `who` paid in block `blockNumber` (TransactionPayment.TransactionFeePaid). */
+  async feePaid(name: DevName, blockNumber: number): Promise<bigint> {
+    const hash = await this.client.rpc.chain_getBlockHash(blockNumber);
+    if (!hash) throw new Error(`no block #${blockNumber}`);
+    const at = await this.client.at(hash);
+    const events = await at.query.system.events();
+    const who = u8aToHex(decodeAddress(this.address(name)));
+    let fee = 0n;
+    for (const record of events) {
+      const e = record.event as { pallet: string; palletEvent: { name: string; data?: { who?: { raw?: string; address(): string }; actualFee?: bigint; tip?: bigint } } };
+      if (e.pallet === 'TransactionPayment' && e.palletEvent.name === 'TransactionFeePaid') {
+        const data = e.palletEvent.data;
+        const payer = data?.who ? u8aToHex(decodeAddress(data.who.address())) : '';
+        if (payer === who) fee += (data?.actualFee ?? 0n) + (data?.tip ?? 0n);
+      }
+    }
+    return fee;
+  }
+
+  async close() {
+    await this.client.disconnect();
+  }
+}
+
+export interface SignRequest {
+  kind: 'payload' | 'raw';
+  address: string;
+  method?: string;
+}
+
+/** The test wallet: what it signed, and how to install it in a page. */
+export class TestWallet {
+  readonly requests: SignRequest[] = [];
+  private id = 0;
+  constructor(private readonly chain: Chain) {}
+
+  private async signPayload(payload: SignerPayloadJSON) {
+    const pair = this.chain.pairFor(payload.address);
+    if (!pair) throw new Error(`the test wallet has no key for ${payload.address}`);
+    if (payload.genesisHash !== this.chain.client.genesisHash) throw new Error('the payload is for another chain');
+    this.requests.push({ kind: 'payload', address: payload.address, method: payload.method });
+    // The signing payload rebuilt from the JSON the page sent, exactly as dedot signs with a
+    // key pair: call, extra, additional signed (hashed when longer than 256 bytes).
+    const extra = new ExtraSignedExtension(this.chain.client, { signerAddress: payload.address });
+    await extra.fromPayload(payload);
+    const raw = extra.toRawPayload(payload.method);
+    const signature = u8aToHex(signRawMessage(pair, raw.data));
+    return { id: ++this.id, signature };
+  }
+
+  private signRaw(raw: SignerPayloadRaw) {
+    const pair = this.chain.pairFor(raw.address);
+    if (!pair) throw new Error(`the test wallet has no key for ${raw.address}`);
+    this.requests.push({ kind: 'raw', address: raw.address });
+    const signature = u8aToHex(pair.sign(raw.data, { withType: true }));
+    if (!signatureVerify(raw.data, signature, pair.address).isValid) throw new Error('bad signature');
+    return { id: ++this.id, signature };
+  }
+
+  /** Installs the extension (accounts `names`) in `page`; call before the first `goto`. */
+  async install(page: Page, names: DevName[]) {
+    await page.exposeFunction('__ptTestWalletSignPayload', (p: SignerPayloadJSON) => this.signPayload(p));
+    await page.exposeFunction('__ptTestWalletSignRaw', (r: SignerPayloadRaw) => this.signRaw(r));
+    const accounts = names.map((n) => ({ address: this.chain.address(n), name: n, type: 'sr25519' }));
+    await page.addInitScript((accs: Array<{ address: string; name: string; type: string }>) => {
+      type Fn = (x: unknown) => Promise<unknown>;
+      const w = window as unknown as { injectedWeb3?: Record<string, unknown>; __ptTestWalletSignPayload: Fn; __ptTestWalletSignRaw: Fn };
+      w.injectedWeb3 = {
+        'polkadot-js': {
+          version: '0.0.0-test',
+          enable: async (_origin: string) => ({
+            accounts: { get: async () => accs, subscribe: (cb: (a: typeof accs) => void) => (cb(accs), () => undefined) },
+            signer: {
+              signPayload: (payload: unknown) => w.__ptTestWalletSignPayload(payload),
+              signRaw: (raw: unknown) => w.__ptTestWalletSignRaw(raw),
+            },
+          }),
+        },
+      };
+    }, accounts);
+  }
+}
+
+/** Records a measured number (merged into test-results-node/metrics.json). */
+export function recordMetric(info: TestInfo, name: string, value: number, unit: string) {
+  const all: Record<string, { value: number; unit: string }> = existsSync(METRICS_FILE) ? JSON.parse(readFileSync(METRICS_FILE, 'utf8')) : {};
+  all[name] = { value, unit };
+  writeFileSync(METRICS_FILE, JSON.stringify(all, null, 2));
+  info.annotations.push({ type: 'metric', description: `${name}: ${value} ${unit}` });
+}
+
+export async function shot(page: Page, info: TestInfo, name: string) {
+  await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
+}
+
+/** axe on the page as it is: no serious or critical violation. */
+export async function axe(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${what}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+export const test = base.extend<{ wallet: TestWallet; pageErrors: string[] }, { chain: Chain }>({
+  chain: [
+    async ({}, use) => {
+      const chain = await Chain.open();
+      await use(chain);
+      await chain.close();
+    },
+    { scope: 'worker' },
+  ],
+  wallet: async ({ chain }, use) => {
+    await use(new TestWallet(chain));
+  },
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await use(errors);
+    expect(errors).toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens the app, connects the test wallet and selects `name`. */
+export async function connectAs(page: Page, name: DevName, chain: Chain, path = '/') {
+  await page.goto(chain.state.appUrl + path);
+  await expect(page.getByTestId('network-status')).toContainText('Connected to', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Connect Polkadot{.js}' }).click();
+  await expect(page.getByTestId('wallet-state')).toHaveAttribute('data-state', 'connected');
+  await page.getByTestId('account-picker').selectOption(chain.address(name));
+}

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { AccountPicker } from './components/AccountPicker';
+import { ChainProvider } from './components/ChainContext';
+import { NetworkStatus } from './components/NetworkStatus';
+import { WalletButton } from './components/WalletButton';
+import { WalletProvider } from './components/WalletContext';
+import { href, parseRoute, type Route } from './lib/router';
+import { NETWORK } from './network';
+import { MemberDirectory } from './pages/MemberDirectory';
+import { MemberPage } from './pages/MemberPage';
+import { PortfolioPage } from './pages/PortfolioPage';
+import { TokenPage } from './pages/TokenPage';
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'members':
+      return <MemberDirectory />;
+    case 'member':
+      return <MemberPage address={route.address} />;
+    case 'token':
+      return <TokenPage address={route.address} />;
+    case 'portfolio':
+      return <PortfolioPage />;
+    case 'not-found':
+      return (
+        <section aria-labelledby="nf-heading">
+          <h1 id="nf-heading">Page not found</h1>
+          <p>
+            Nothing lives at “{route.path}”. <a href={href({ page: 'members' })}>Back to the members</a>.
+          </p>
+        </section>
+      );
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  return (
+    <ChainProvider network={NETWORK}>
+      <WalletProvider>
+        <header className="shell-header">
+          <p className="brand">
+            <a href={href({ page: 'members' })}>Personal Tokens</a>
+          </p>
+          <nav aria-label="Main">
+            <ul>
+              <li>
+                <a href={href({ page: 'members' })} aria-current={route.page === 'members' ? 'page' : undefined}>
+                  Members
+                </a>
+              </li>
+              <li>
+                <a href={href({ page: 'portfolio' })} aria-current={route.page === 'portfolio' ? 'page' : undefined}>
+                  Portfolio
+                </a>
+              </li>
+            </ul>
+          </nav>
+          <div className="wallet-area">
+            <WalletButton />
+            <AccountPicker />
+          </div>
+        </header>
+        <NetworkStatus network={NETWORK.network} />
+        <main>
+          <Page route={route} />
+        </main>
+      </WalletProvider>
+    </ChainProvider>
+  );
+}

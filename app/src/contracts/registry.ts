@@ -1,0 +1,82 @@
+// Registry queries, returning plain typed values. No React here.
+
+import { Contract } from 'dedot/contracts';
+import type { RegistryContractApi, RegistryMemberInfo, RegistryRegistryParams, RegistryVouch } from './types/registry';
+import { loadMetadata, unwrap, type Client } from './client';
+import { registryErrorMessage } from '../lib/errors';
+
+export type { RegistryMemberInfo, RegistryVouch, RegistryRegistryParams };
+
+/** The registry's page size bound (`members` takes at most 50). */
+export const MAX_PAGE = 50;
+
+export interface MemberRow {
+  address: string;
+  info: RegistryMemberInfo;
+}
+
+export class RegistryApi {
+  private constructor(
+    readonly contract: Contract<RegistryContractApi>,
+    private readonly ss58: number,
+  ) {}
+
+  /** Reads need a caller: the registry's own address, which every node accepts. */
+  static async open(client: Client, address: string, ss58Prefix: number): Promise<RegistryApi> {
+    const metadata = await loadMetadata('registry');
+    return new RegistryApi(new Contract<RegistryContractApi>(client, metadata, address, { defaultCaller: address }), ss58Prefix);
+  }
+
+  get address(): string {
+    return this.contract.address;
+  }
+
+  async memberCount(): Promise<number> {
+    return (await this.contract.query.memberCount()).data;
+  }
+
+  async membersPage(start: number, limit: number): Promise<MemberRow[]> {
+    const { data } = await this.contract.query.members(start, Math.min(limit, MAX_PAGE));
+    return unwrap(data, (e) => registryErrorMessage(e)).map(([account, info]) => ({ address: account.address(this.ss58), info }));
+  }
+
+  async member(account: string): Promise<RegistryMemberInfo | undefined> {
+    return (await this.contract.query.member(account)).data;
+  }
+
+  async isActive(account: string): Promise<boolean> {
+    return (await this.contract.query.memberRegistryIsActive(account)).data;
+  }
+
+  /** The vouches that admitted `account` (or back his open application). */
+  async vouchers(account: string, count: number): Promise<RegistryVouch[]> {
+    const out: RegistryVouch[] = [];
+    for (let i = 0; i < count; i++) {
+      const v = (await this.contract.query.voucherOf(account, i)).data;
+      if (v) out.push(v);
+    }
+    return out;
+  }
+
+  async tokenOf(member: string): Promise<string | undefined> {
+    return (await this.contract.query.memberRegistryTokenOf(member)).data?.address(this.ss58);
+  }
+
+  async splitterOf(member: string): Promise<string | undefined> {
+    return (await this.contract.query.splitterOf(member)).data?.address(this.ss58);
+  }
+
+  /** The issuer of `token` if the registry launched it; undefined for any other contract. */
+  async issuerOf(token: string): Promise<string | undefined> {
+    return (await this.contract.query.memberRegistryIssuerOf(token)).data?.address(this.ss58);
+  }
+
+  async params(): Promise<RegistryRegistryParams> {
+    return (await this.contract.query.params()).data;
+  }
+
+  /** Formats an AccountId32 from a record in the chain's SS58 format. */
+  addr(a: { address(prefix?: number): string }): string {
+    return a.address(this.ss58);
+  }
+}

@@ -1,0 +1,37 @@
+// A tiny hash router: #/members, #/member/<address>, #/token/<address>, #/portfolio.
+
+export type Route =
+  | { page: 'members' }
+  | { page: 'member'; address: string }
+  | { page: 'token'; address: string }
+  | { page: 'portfolio' }
+  | { page: 'not-found'; path: string };
+
+const ADDRESS = /^[1-9A-HJ-NP-Za-km-z]{40,60}$|^0x[0-9a-fA-F]{64}$/;
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/^\/+|\/+$/g, '');
+  if (path === '' || path === 'members') return { page: 'members' };
+  if (path === 'portfolio') return { page: 'portfolio' };
+  const [head, arg, ...rest] = path.split('/');
+  if (rest.length === 0 && arg && ADDRESS.test(arg)) {
+    if (head === 'member') return { page: 'member', address: arg };
+    if (head === 'token') return { page: 'token', address: arg };
+  }
+  return { page: 'not-found', path };
+}
+
+export function href(route: Route): string {
+  switch (route.page) {
+    case 'members':
+      return '#/members';
+    case 'portfolio':
+      return '#/portfolio';
+    case 'member':
+      return `#/member/${route.address}`;
+    case 'token':
+      return `#/token/${route.address}`;
+    case 'not-found':
+      return `#/${route.path}`;
+  }
+}
