@@ -27,6 +27,9 @@ import { METRICS_FILE, STATE_FILE, type NodeState } from './state';
 
 export const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'] as const;
 export type DevName = (typeof DEV_NAMES)[number];
+/** Keys that are not founders (all six dev accounts are): derived, and funded by a test. */
+export const EXTRA_KEYS = { Applicant: '//Eve//applicant' } as const;
+export type KeyName = DevName | keyof typeof EXTRA_KEYS;
 
 export function nodeState(): NodeState {
   return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as NodeState;
@@ -39,13 +42,14 @@ function metadata(name: string): LooseContractMetadata {
 /** The test process's own view of the chain. */
 export class Chain {
   readonly keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  readonly pairs = new Map<DevName, KeyringPair>();
+  readonly pairs = new Map<KeyName, KeyringPair>();
   private constructor(
     readonly client: DedotClient,
     readonly state: NodeState,
     readonly registryAddress: string,
   ) {
     for (const n of DEV_NAMES) this.pairs.set(n, this.keyring.addFromUri(`//${n}`, { name: n }));
+    for (const [n, uri] of Object.entries(EXTRA_KEYS)) this.pairs.set(n as KeyName, this.keyring.addFromUri(uri, { name: n }));
   }
 
   static async open(): Promise<Chain> {
@@ -56,11 +60,11 @@ export class Chain {
     return new Chain(client, state, manifest.registry);
   }
 
-  address(name: DevName): string {
+  address(name: KeyName): string {
     return this.pair(name).address;
   }
 
-  pair(name: DevName): KeyringPair {
+  pair(name: KeyName): KeyringPair {
     const p = this.pairs.get(name);
     if (!p) throw new Error(`no dev key ${name}`);
     return p;
@@ -87,12 +91,12 @@ export class Chain {
     return new Contract<PayoutSplitterContractApi>(this.client, metadata('payout_splitter'), data.address(42), { defaultCaller: this.address('Alice') });
   }
 
-  async account(name: DevName) {
+  async account(name: KeyName) {
     return this.client.query.system.account(this.address(name));
   }
 
   /** The fee `who` paid in block `blockNumber` (TransactionPayment.TransactionFeePaid). */
-  async feePaid(name: DevName, blockNumber: number): Promise<bigint> {
+  async feePaid(name: KeyName, blockNumber: number): Promise<bigint> {
     const hash = await this.client.rpc.chain_getBlockHash(blockNumber);
     if (!hash) throw new Error(`no block #${blockNumber}`);
     const at = await this.client.at(hash);
@@ -108,6 +112,13 @@ export class Chain {
       }
     }
     return fee;
+  }
+
+  /** Sends `amount` planck from //Ferdie to `name` (a balances transfer signed here), until in block. */
+  async fund(name: KeyName, amount: bigint) {
+    const tx = this.client.tx.balances.transferKeepAlive(this.address(name), amount);
+    const result = await tx.signAndSend(this.pair('Ferdie')).untilBestChainBlockIncluded();
+    if (result.dispatchError) throw new Error(`funding ${name} failed: ${JSON.stringify(result.dispatchError)}`);
   }
 
   async close() {
@@ -151,7 +162,7 @@ export class TestWallet {
   }
 
   /** Installs the extension (accounts `names`) in `page`; call before the first `goto`. */
-  async install(page: Page, names: DevName[]) {
+  async install(page: Page, names: KeyName[]) {
     await page.exposeFunction('__ptTestWalletSignPayload', (p: SignerPayloadJSON) => this.signPayload(p));
     await page.exposeFunction('__ptTestWalletSignRaw', (r: SignerPayloadRaw) => this.signRaw(r));
     const accounts = names.map((n) => ({ address: this.chain.address(n), name: n, type: 'sr25519' }));
@@ -216,7 +227,7 @@ export const test = base.extend<{ wallet: TestWallet; pageErrors: string[] }, { 
 export { expect };
 
 /** Opens the app, connects the test wallet and selects `name`. */
-export async function connectAs(page: Page, name: DevName, chain: Chain, path = '/') {
+export async function connectAs(page: Page, name: KeyName, chain: Chain, path = '/') {
   await page.goto(chain.state.appUrl + path);
   await expect(page.getByTestId('network-status')).toContainText('Connected to', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Connect Polkadot{.js}' }).click();

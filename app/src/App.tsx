@@ -6,6 +6,7 @@ import { WalletButton } from './components/WalletButton';
 import { WalletProvider } from './components/WalletContext';
 import { href, parseRoute, type Route } from './lib/router';
 import { NETWORK } from './network';
+import { JoinPage } from './pages/JoinPage';
 import { MemberDirectory } from './pages/MemberDirectory';
 import { MemberPage } from './pages/MemberPage';
 import { PortfolioPage } from './pages/PortfolioPage';
@@ -31,6 +32,8 @@ function Page({ route }: { route: Route }) {
       return <TokenPage address={route.address} />;
     case 'portfolio':
       return <PortfolioPage />;
+    case 'join':
+      return <JoinPage />;
     case 'not-found':
       return (
         <section aria-labelledby="nf-heading">
@@ -57,6 +60,11 @@ export function App() {
               <li>
                 <a href={href({ page: 'members' })} aria-current={route.page === 'members' ? 'page' : undefined}>
                   Members
+                </a>
+              </li>
+              <li>
+                <a href={href({ page: 'join' })} aria-current={route.page === 'join' ? 'page' : undefined}>
+                  Join
                 </a>
               </li>
               <li>

@@ -1,11 +1,13 @@
 // Registry queries, returning plain typed values. No React here.
 
 import { Contract } from 'dedot/contracts';
-import type { RegistryContractApi, RegistryMemberInfo, RegistryRegistryParams, RegistryVouch } from './types/registry';
+import type { RegistryApplication, RegistryContractApi, RegistryMemberInfo, RegistryRegistryParams, RegistryVouch } from './types/registry';
 import { loadMetadata, unwrap, type Client } from './client';
 import { registryErrorMessage } from '../lib/errors';
 
-export type { RegistryMemberInfo, RegistryVouch, RegistryRegistryParams };
+export type { RegistryApplication, RegistryMemberInfo, RegistryVouch, RegistryRegistryParams };
+
+type Gas = { refTime: bigint; proofSize: bigint };
 
 /** The registry's page size bound (`members` takes at most 50). */
 export const MAX_PAGE = 50;
@@ -73,6 +75,52 @@ export class RegistryApi {
 
   async params(): Promise<RegistryRegistryParams> {
     return (await this.contract.query.params()).data;
+  }
+
+  /** `account`'s open application, if any. */
+  async candidate(account: string): Promise<RegistryApplication | undefined> {
+    return (await this.contract.query.candidate(account)).data;
+  }
+
+  /** The last instant members may vouch for `account`'s open application (ms). */
+  async vouchingDeadline(account: string): Promise<bigint | undefined> {
+    return (await this.contract.query.vouchingDeadline(account)).data;
+  }
+
+  /** `apply(profile_hash)` sending exactly `bond` (the application bond), as `caller`. */
+  dryRunApply(caller: string, profileHash: string, bond: bigint) {
+    return this.contract.query.apply(profileHash as `0x${string}`, { caller, value: bond });
+  }
+
+  applyTx(profileHash: string, bond: bigint, gasLimit: Gas) {
+    return this.contract.tx.apply(profileHash as `0x${string}`, { value: bond, gasLimit });
+  }
+
+  /** `vouch(candidate)` sending exactly `bond` (the vouch bond), as the member `caller`. */
+  dryRunVouch(caller: string, candidate: string, bond: bigint) {
+    return this.contract.query.vouch(candidate, { caller, value: bond });
+  }
+
+  vouchTx(candidate: string, bond: bigint, gasLimit: Gas) {
+    return this.contract.tx.vouch(candidate, { value: bond, gasLimit });
+  }
+
+  /** `withdraw_application()` as the candidate `caller`: the application bond comes back. */
+  dryRunWithdrawApplication(caller: string) {
+    return this.contract.query.withdrawApplication({ caller });
+  }
+
+  withdrawApplicationTx(gasLimit: Gas) {
+    return this.contract.tx.withdrawApplication({ gasLimit });
+  }
+
+  /** `release_vouch(member_or_candidate)` as the voucher `caller`. */
+  dryRunReleaseVouch(caller: string, memberOrCandidate: string) {
+    return this.contract.query.releaseVouch(memberOrCandidate, { caller });
+  }
+
+  releaseVouchTx(memberOrCandidate: string, gasLimit: Gas) {
+    return this.contract.tx.releaseVouch(memberOrCandidate, { gasLimit });
   }
 
   /** Formats an AccountId32 from a record in the chain's SS58 format. */

@@ -171,6 +171,48 @@ export class TokenApi {
     return this.contract.tx.approveTransfer(id, { gasLimit });
   }
 
+  /** The requests `account` is the seller or the buyer of, newest first (scans at most `scan`). */
+  async requestsOf(account: string, scan = 200): Promise<Array<{ id: bigint; request: PersonalTokenTransferRequest }>> {
+    const all = await this.requests(scan);
+    return all.filter(({ request: r }) => this.addr(r.seller) === account || this.addr(r.buyer) === account);
+  }
+
+  /** `withdraw_funding(id)` as the buyer: his escrowed payment comes back. */
+  dryRunWithdrawFunding(caller: string, id: bigint) {
+    return this.contract.query.withdrawFunding(id, { caller });
+  }
+
+  withdrawFundingTx(id: bigint, gasLimit: Gas) {
+    return this.contract.tx.withdrawFunding(id, { gasLimit });
+  }
+
+  /** `cancel_request(id)` (the seller before approval; anyone after the settlement deadline). */
+  dryRunCancelRequest(caller: string, id: bigint) {
+    return this.contract.query.cancelRequest(id, { caller });
+  }
+
+  cancelRequestTx(id: bigint, gasLimit: Gas) {
+    return this.contract.tx.cancelRequest(id, { gasLimit });
+  }
+
+  /** `settle(id)`: anyone may settle a closed offering (the dry run says whether it can be). */
+  dryRunSettle(caller: string, id: bigint) {
+    return this.contract.query.settle(id, { caller });
+  }
+
+  settleTx(id: bigint, gasLimit: Gas) {
+    return this.contract.tx.settle(id, { gasLimit });
+  }
+
+  /** `refund(id)` as a subscriber of a failed (or cancelled) offering. */
+  dryRunRefund(caller: string, id: bigint) {
+    return this.contract.query.refund(id, { caller });
+  }
+
+  refundTx(id: bigint, gasLimit: Gas) {
+    return this.contract.tx.refund(id, { gasLimit });
+  }
+
   /** Dry run of a plain `PSP22::transfer(to, value)` as `caller`. */
   dryRunTransfer(caller: string, to: string, value: bigint) {
     return this.contract.query.psp22Transfer(to, value, '0x', { caller });

@@ -67,3 +67,21 @@ export function offeringStateText(o: OfferingLike, nowMs: number): string {
   if (ended) return p.minimumReached ? 'Deadline passed with the minimum raised: waiting for settlement.' : 'Deadline passed without the minimum: it will fail and refund.';
   return p.minimumReached ? 'Open: the minimum is raised.' : 'Open: the minimum is not raised yet.';
 }
+
+/**
+ * Whether "Settle" is offered: an open offering that closed (deadline passed or sold out).
+ * Anyone may settle; the dry run decides (e.g. the issuer is restrained).
+ */
+export function canOfferSettle(o: OfferingLike, nowMs: number): boolean {
+  return o.status === 'Open' && (Number(o.deadline) <= nowMs || o.sold >= o.amount);
+}
+
+/**
+ * Whether "Refund" is offered to a subscriber: a payment not delivered, of an offering that
+ * failed (or was cancelled), closed below its minimum, or settled without delivering to him.
+ */
+export function canOfferRefund(o: OfferingLike, sub: { paid: bigint; delivered: boolean } | undefined, nowMs: number): boolean {
+  if (!sub || sub.delivered || sub.paid === 0n) return false;
+  if (o.status === 'Failed' || o.status === 'Settled') return true;
+  return Number(o.deadline) <= nowMs && o.raised < o.minTotal;
+}

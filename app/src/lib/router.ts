@@ -1,10 +1,11 @@
-// A tiny hash router: #/members, #/member/<address>, #/token/<address>, #/portfolio.
+// A tiny hash router: #/members, #/join, #/member/<address>, #/token/<address>, #/portfolio.
 
 export type Route =
   | { page: 'members' }
   | { page: 'member'; address: string }
   | { page: 'token'; address: string }
   | { page: 'portfolio' }
+  | { page: 'join' }
   | { page: 'not-found'; path: string };
 
 const ADDRESS = /^[1-9A-HJ-NP-Za-km-z]{40,60}$|^0x[0-9a-fA-F]{64}$/;
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+|\/+$/g, '');
   if (path === '' || path === 'members') return { page: 'members' };
   if (path === 'portfolio') return { page: 'portfolio' };
+  if (path === 'join') return { page: 'join' };
   const [head, arg, ...rest] = path.split('/');
   if (rest.length === 0 && arg && ADDRESS.test(arg)) {
     if (head === 'member') return { page: 'member', address: arg };
@@ -27,6 +29,8 @@ export function href(route: Route): string {
       return '#/members';
     case 'portfolio':
       return '#/portfolio';
+    case 'join':
+      return '#/join';
     case 'member':
       return `#/member/${route.address}`;
     case 'token':

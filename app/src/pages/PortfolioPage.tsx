@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useChain, useMoney } from '../components/ChainContext';
-import { ConfirmDialog } from '../components/ConfirmDialog';
-import { estimateFee, signAndSend } from '../components/sendTx';
-import { useSelectedAddress, useWallet } from '../components/WalletContext';
+import { WriteDialog } from '../components/WriteDialog';
+import { useSelectedAddress } from '../components/WalletContext';
 import { MAX_PAGE } from '../contracts/registry';
 import { SplitterApi } from '../contracts/splitter';
 import { TokenApi } from '../contracts/token';
 import { formatAmount } from '../lib/amount';
 import { splitterErrorMessage } from '../lib/errors';
 import { href } from '../lib/router';
+import { MySaleRequests, type SaleRow } from './MySaleRequests';
 
 interface Holding {
   token: string;
@@ -22,9 +22,9 @@ interface Holding {
 export function PortfolioPage() {
   const chain = useChain();
   const money = useMoney();
-  const wallet = useWallet();
   const who = useSelectedAddress();
   const [holdings, setHoldings] = useState<Holding[] | undefined>(undefined);
+  const [sales, setSales] = useState<{ account: string; rows: SaleRow[] } | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [claiming, setClaiming] = useState<Holding | undefined>(undefined);
   const [reload, setReload] = useState(0);
@@ -37,14 +37,17 @@ export function PortfolioPage() {
     (async () => {
       const count = await registry.memberCount();
       const out: Holding[] = [];
+      const saleRows: SaleRow[] = [];
       for (let start = 0; start < count; start += MAX_PAGE) {
         for (const { address: member, info } of await registry.membersPage(start, MAX_PAGE)) {
           if (!info.token || !info.splitter) continue;
           const token = await TokenApi.openVerified(chain.client, registry, registry.addr(info.token), chain.chain.ss58Prefix);
           if (token.issuer !== member) continue;
-          const balance = await token.balanceOf(who);
-          if (balance === 0n) continue;
+          const [balance, mine] = await Promise.all([token.balanceOf(who), token.requestsOf(who)]);
+          if (balance === 0n && mine.length === 0) continue;
           const s = await token.summary();
+          for (const { id, request } of mine) saleRows.push({ token, label: `$${s.symbol ?? '?'}`, decimals: s.decimals, symbol: s.symbol, id, request });
+          if (balance === 0n) continue;
           const splitterAddress = await registry.splitterOf(member);
           if (!splitterAddress) continue;
           const splitter = await SplitterApi.open(chain.client, splitterAddress);
@@ -52,19 +55,16 @@ export function PortfolioPage() {
           out.push({ token: token.address, label: `$${s.symbol ?? '?'}`, balance: formatAmount(balance, { decimals: s.decimals, symbol: s.symbol }), splitter, claimable });
         }
       }
-      if (alive) setHoldings(out);
+      if (alive) {
+        setHoldings(out);
+        setSales({ account: who, rows: saleRows });
+      }
     })().catch((e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       alive = false;
     };
   }, [registry, who, chain, reload]);
 
-  const describeError = useCallback((e: unknown) => splitterErrorMessage(e as never, { money }), [money]);
-  const dryRun = useCallback(() => claiming!.splitter.dryRunClaim(who ?? ''), [claiming, who]);
-  const fee = useCallback(
-    (dry: { raw: { gasRequired: { refTime: bigint; proofSize: bigint } } }) => estimateFee(claiming!.splitter.claimTx(dry.raw.gasRequired), who ?? ''),
-    [claiming, who],
-  );
 
   return (
     <section aria-labelledby="portfolio-heading">
@@ -106,22 +106,23 @@ export function PortfolioPage() {
           </tbody>
         </table>
       )}
-      {claiming && chain.status === 'connected' && (
-        <ConfirmDialog
-          title={`Claim your ${claiming.label} payout`}
-          summary={`Receive ${money(claiming.claimable)} from the ${claiming.label} payout splitter.`}
-          dryRun={dryRun}
-          estimateFee={fee}
-          describeError={describeError}
-          send={async (dry, h) => {
-            const signing = wallet.signingAccount();
-            if (!signing) throw new Error('No account selected.');
-            await signAndSend(chain.client, claiming.splitter.claimTx(dry.raw.gasRequired), signing, (st, err) => {
-              h.onStatus(st, err);
-              if (st.type === 'Finalized') setReload((n) => n + 1);
-            });
+      {who && sales?.account === who && (
+        <>
+          <h2>Your sale requests</h2>
+          <MySaleRequests rows={sales.rows} viewer={who} onDone={() => setReload((n) => n + 1)} />
+        </>
+      )}
+      {claiming && (
+        <WriteDialog
+          action={{
+            title: `Claim your ${claiming.label} payout`,
+            summary: `Receive ${money(claiming.claimable)} from the ${claiming.label} payout splitter.`,
+            dryRun: () => claiming.splitter.dryRunClaim(who ?? ''),
+            tx: (gas) => claiming.splitter.claimTx(gas),
+            describeError: (e) => splitterErrorMessage(e as never, { money }),
           }}
           onClose={() => setClaiming(undefined)}
+          onDone={() => setReload((n) => n + 1)}
         />
       )}
     </section>

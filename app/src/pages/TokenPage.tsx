@@ -11,11 +11,11 @@ import {
   type PersonalTokenTransferRequest,
   type TokenSummary,
 } from '../contracts/token';
-import type { DryRunResult } from '../lib/confirm';
+import { refreshOn, WriteDialog, type WriteAction } from '../components/WriteDialog';
 import { amountErrorMessage, formatAmount, parseAmount } from '../lib/amount';
 import { psp22ErrorMessage } from '../lib/errors';
 import { tokenErrorMessage } from '../lib/errors';
-import { countdown, offeringProgress, offeringStateText, percent } from '../lib/offering';
+import { canOfferRefund, canOfferSettle, countdown, offeringProgress, offeringStateText, percent } from '../lib/offering';
 import { href } from '../lib/router';
 import { formatDate } from './format';
 
@@ -249,6 +249,39 @@ export function TokenPage({ address }: { address: string }) {
                         </p>
                       );
                     })()}
+                    {canOfferSettle(o, now) && data.mine && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          setAction({
+                            title: `Settle offering #${id}`,
+                            summary: p.minimumReached
+                              ? `Settle offering #${id}: the tokens go to its subscribers who are still active members, and their payments to the issuer.`
+                              : `Settle offering #${id}: it did not raise its minimum, so it fails and every subscriber can take a refund.`,
+                            dryRun: () => data.api.dryRunSettle(data.mine?.account ?? '', id),
+                            tx: (gas) => data.api.settleTx(id, gas),
+                          })
+                        }
+                      >
+                        Settle offering #{id.toString()}
+                      </button>
+                    )}
+                    {canOfferRefund(o, data.mine?.subscriptions.get(id), now) && (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          const sub = data.mine?.subscriptions.get(id);
+                          setAction({
+                            title: `Refund from offering #${id}`,
+                            summary: `Take back your payment of ${money(sub?.paid ?? 0n)} for ${units(sub?.amount ?? 0n)} not delivered by offering #${id}.`,
+                            dryRun: () => data.api.dryRunRefund(data.mine?.account ?? '', id),
+                            tx: (gas) => data.api.refundTx(id, gas),
+                          });
+                        }}
+                      >
+                        Refund my subscription to offering #{id.toString()}
+                      </button>
+                    )}
                     {o.status === 'Open' && Number(o.deadline) > now && data.mine?.account !== s.issuer && (
                       <button type="button" onClick={() => setSubscribing({ id, offering: o })}>
                         Subscribe to offering #{id.toString()}
@@ -264,13 +297,6 @@ export function TokenPage({ address }: { address: string }) {
       )}
     </section>
   );
-}
-
-/** Calls `onDone` once when the transaction is in a block (and again when finalized). */
-function refreshOn(onDone: () => void) {
-  return (st: { type: string }) => {
-    if (st.type === 'BestChainBlockIncluded' || st.type === 'Finalized') onDone();
-  };
 }
 
 function SubscribeFlow({
@@ -384,7 +410,6 @@ function SubscribeFlow({
 function TransferFlow({ loaded, onClose, onDone }: { loaded: Loaded; onClose: () => void; onDone: () => void }) {
   const chain = useChain();
   const money = useMoney();
-  const wallet = useWallet();
   const caller = useSelectedAddress();
   const baseId = useId();
   const [to, setTo] = useState('');
@@ -395,32 +420,20 @@ function TransferFlow({ loaded, onClose, onDone }: { loaded: Loaded; onClose: ()
   const { summary: s, api } = loaded;
   const balance = loaded.mine?.balance ?? 0n;
   const parsed = parseAmount(text, { decimals: s.decimals, max: balance });
-  const describeError = useCallback((e: unknown) => psp22ErrorMessage(e as never, { money }), [money]);
-  const dryRun = useCallback(() => api.dryRunTransfer(caller ?? '', confirming?.to ?? '', confirming?.amount ?? 0n), [api, caller, confirming]);
-  const fee = useCallback(
-    (dry: { raw: { gasRequired: { refTime: bigint; proofSize: bigint } } }) =>
-      estimateFee(api.transferTx(confirming?.to ?? '', confirming?.amount ?? 0n, dry.raw.gasRequired), caller ?? ''),
-    [api, confirming, caller],
-  );
+
   if (!caller || chain.status !== 'connected') return null;
   if (confirming) {
     return (
-      <ConfirmDialog
-        title={`Transfer $${s.symbol ?? ''}`}
-        summary={`Send ${formatAmount(confirming.amount, { decimals: s.decimals, symbol: s.symbol })} to ${confirming.to}.`}
-        dryRun={dryRun}
-        estimateFee={fee}
-        describeError={describeError}
-        send={async (dry, h) => {
-          const signing = wallet.signingAccount();
-          if (!signing) throw new Error('No account selected.');
-          const done = refreshOn(onDone);
-          await signAndSend(chain.client, api.transferTx(confirming.to, confirming.amount, dry.raw.gasRequired), signing, (st, err) => {
-            h.onStatus(st, err);
-            if (!err) done(st);
-          });
+      <WriteDialog
+        action={{
+          title: `Transfer $${s.symbol ?? ''}`,
+          summary: `Send ${formatAmount(confirming.amount, { decimals: s.decimals, symbol: s.symbol })} to ${confirming.to}.`,
+          dryRun: () => api.dryRunTransfer(caller ?? '', confirming.to, confirming.amount),
+          tx: (gas) => api.transferTx(confirming.to, confirming.amount, gas),
+          describeError: (e) => psp22ErrorMessage(e as never, { money }),
         }}
         onClose={onClose}
+        onDone={onDone}
       />
     );
   }
@@ -470,46 +483,13 @@ function api_addr(data: Loaded, a: { address(prefix?: number): string }): string
   return data.api.addr(a);
 }
 
-type Gas = { refTime: bigint; proofSize: bigint };
-
-/** A token message behind the confirm step: its dry run and the transaction with the dry run's gas. */
-interface Action {
-  title: string;
-  summary: string;
-  dryRun: () => Promise<DryRunResult<unknown>>;
-  tx: (gas: Gas) => unknown;
-}
+/** A token message behind the confirm step (token errors in words). */
+type Action = Omit<WriteAction, 'describeError'>;
 
 function ActionDialog({ action, onClose, onDone }: { action: Action; onClose: () => void; onDone: () => void }) {
-  const chain = useChain();
   const money = useMoney();
-  const wallet = useWallet();
-  const caller = useSelectedAddress();
-  // The page re-renders every second (countdowns): keep the first action, so the dry run runs once.
-  const first = useRef(action);
-  const dryRun = useCallback(() => first.current.dryRun(), []);
-  const fee = useCallback((dry: { raw: { gasRequired: Gas } }) => estimateFee(first.current.tx(dry.raw.gasRequired), caller ?? ''), [caller]);
   const describeError = useCallback((e: unknown) => tokenErrorMessage(e as never, { money }), [money]);
-  if (chain.status !== 'connected') return null;
-  return (
-    <ConfirmDialog
-      title={first.current.title}
-      summary={first.current.summary}
-      dryRun={dryRun}
-      estimateFee={fee}
-      describeError={describeError}
-      send={async (dry, h) => {
-        const signing = wallet.signingAccount();
-        if (!signing) throw new Error('No account selected.');
-        const done = refreshOn(onDone);
-        await signAndSend(chain.client, first.current.tx(dry.raw.gasRequired), signing, (st, err) => {
-          h.onStatus(st, err);
-          if (!err) done(st);
-        });
-      }}
-      onClose={onClose}
-    />
-  );
+  return <WriteDialog action={{ ...action, describeError }} onClose={onClose} onDone={onDone} />;
 }
 
 /** A holder offers to sell to a member at a price: `request_transfer`, which the issuer approves. */
