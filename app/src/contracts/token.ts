@@ -103,6 +103,11 @@ export class TokenApi {
     return (await this.contract.query.psp22BalanceOf(account)).data;
   }
 
+  /** The part of `account`'s balance locked in open transfer requests. */
+  async lockedOf(account: string): Promise<bigint> {
+    return (await this.contract.query.lockedOf(account)).data;
+  }
+
   async assets(start: bigint, limit: number): Promise<Array<{ id: bigint; asset: PersonalTokenAsset }>> {
     const { data } = await this.contract.query.assets(start, limit);
     return unwrap(data, (e) => tokenErrorMessage(e)).map(([id, asset]) => ({ id, asset }));

@@ -6,6 +6,7 @@ import { MAX_PAGE } from '../contracts/registry';
 import { SplitterApi } from '../contracts/splitter';
 import { TokenApi } from '../contracts/token';
 import { formatAmount } from '../lib/amount';
+import { valueAtLastTrade } from '../lib/holdings';
 import { splitterErrorMessage } from '../lib/errors';
 import { href } from '../lib/router';
 import { MySaleRequests, type SaleRow } from './MySaleRequests';
@@ -14,6 +15,10 @@ interface Holding {
   token: string;
   label: string;
   balance: string;
+  /** The part of the balance locked in open sale requests (formatted), if any. */
+  locked: string | undefined;
+  /** The balance at the last trade's price, if the token ever traded. */
+  value: bigint | undefined;
   splitter: SplitterApi;
   claimable: bigint;
 }
@@ -51,8 +56,17 @@ export function PortfolioPage() {
           const splitterAddress = await registry.splitterOf(member);
           if (!splitterAddress) continue;
           const splitter = await SplitterApi.open(chain.client, splitterAddress);
-          const claimable = await splitter.claimable(who).catch(() => 0n);
-          out.push({ token: token.address, label: `$${s.symbol ?? '?'}`, balance: formatAmount(balance, { decimals: s.decimals, symbol: s.symbol }), splitter, claimable });
+          const [claimable, locked] = await Promise.all([splitter.claimable(who).catch(() => 0n), token.lockedOf(who)]);
+          const units = (v: bigint) => formatAmount(v, { decimals: s.decimals, symbol: s.symbol });
+          out.push({
+            token: token.address,
+            label: `$${s.symbol ?? '?'}`,
+            balance: units(balance),
+            locked: locked > 0n ? units(locked) : undefined,
+            value: valueAtLastTrade(balance, s.lastTrade),
+            splitter,
+            claimable,
+          });
         }
       }
       if (alive) {
@@ -84,6 +98,7 @@ export function PortfolioPage() {
             <tr>
               <th scope="col">Token</th>
               <th scope="col">Balance</th>
+              <th scope="col">Value at the last trade</th>
               <th scope="col">Claimable payout</th>
               <th scope="col">Action</th>
             </tr>
@@ -94,7 +109,11 @@ export function PortfolioPage() {
                 <td>
                   <a href={href({ page: 'token', address: h.token })}>{h.label}</a>
                 </td>
-                <td>{h.balance}</td>
+                <td>
+                  {h.balance}
+                  {h.locked && ` (${h.locked} locked in sale requests)`}
+                </td>
+                <td>{h.value === undefined ? 'never traded' : money(h.value)}</td>
                 <td>{money(h.claimable)}</td>
                 <td>
                   <button type="button" onClick={() => setClaiming(h)}>
