@@ -4,6 +4,7 @@
 // none). Every page visited gets a screenshot and an axe check; every chain effect is checked
 // through the test process's own dedot client, not only on the page.
 
+import { formatAmount } from '../src/lib/amount';
 import { axe, connectAs, expect, recordMetric, shot, test } from './fixtures';
 
 const UNIT = 10n ** 12n;
@@ -229,4 +230,30 @@ test('journey 3: Dave sells to Charlie: request, Charlie pays into escrow, Bob a
   expect((await token.query.psp22BalanceOf(charlie)).data).toBe(charlieTokens + amount);
   expect((await chain.account('Dave')).data.free - daveFree).toBe(price); // Bob paid the fee
   expect((await token.query.lastTrade()).data?.price).toBe(price);
+});
+
+test('the token page follows the chain: another account\'s transfer shows without a reload', async ({ page, chain, wallet, pageErrors }, info) => {
+  void pageErrors;
+  await wallet.install(page, ['Alice']);
+  const token = await chain.bobToken();
+  await connectAs(page, 'Alice', chain, `/#/token/${token.address}`);
+  const outstanding = page.getByTestId('outstanding');
+  const before = (await token.query.outstanding()).data;
+  await expect(outstanding).toHaveText(formatAmount(before, { decimals: 6, symbol: 'BOB' }), { timeout: 30_000 });
+  // A marker that a reload would lose.
+  await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+
+  // Dave gives one $BOB back to the issuer (always allowed), signed in the test process.
+  const one = 10n ** 6n;
+  const dry = await token.query.psp22Transfer(chain.address('Bob'), one, '0x', { caller: chain.address('Dave') });
+  expect(dry.data.isOk).toBe(true);
+  await token.tx
+    .psp22Transfer(chain.address('Bob'), one, '0x', { gasLimit: dry.raw.gasRequired })
+    .signAndSend(chain.pair('Dave'))
+    .untilBestChainBlockIncluded();
+  expect((await token.query.outstanding()).data).toBe(before - one);
+
+  await expect(outstanding).toHaveText(formatAmount(before - one, { decimals: 6, symbol: 'BOB' }), { timeout: 15_000 });
+  expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  await shot(page, info, 'token-page-followed');
 });

@@ -1,4 +1,6 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { AccountId32 } from 'dedot/codecs';
+import { emittedByAny, type EventRecordLike } from '../lib/events';
 import { connect, type ChainInfo, type Client } from '../contracts/client';
 import { RegistryApi } from '../contracts/registry';
 import { formatAmount } from '../lib/amount';
@@ -51,6 +53,44 @@ export function ChainProvider({ network, children }: { network: NetworkConfig; c
 
 export function useChain(): ChainState {
   return useContext(ChainCtx);
+}
+
+/**
+ * Calls `onEvent` whenever a new block holds an event emitted by one of `addresses` (SS58),
+ * whoever caused it: the page's figures follow the chain without a reload.
+ */
+export function useContractEvents(addresses: readonly string[], onEvent: () => void): void {
+  const chain = useChain();
+  const callback = useRef(onEvent);
+  callback.current = onEvent;
+  const key = [...addresses].sort().join(',');
+  useEffect(() => {
+    if (chain.status !== 'connected' || key === '') return;
+    const watched = new Set(key.split(',').map((a) => new AccountId32(a).raw.toLowerCase()));
+    let alive = true;
+    let unsubscribe: (() => Promise<void>) | undefined;
+    // The subscription first delivers the current block's events, which the page has already
+    // read (and, on a chain that seals blocks only on demand, would deliver again on every
+    // re-subscription): only the blocks after it count.
+    let first = true;
+    chain.client.query.system
+      .events((records) => {
+        if (first) {
+          first = false;
+          return;
+        }
+        if (alive && emittedByAny(records as unknown as EventRecordLike[], watched)) callback.current();
+      })
+      .then((unsub) => {
+        if (alive) unsubscribe = unsub;
+        else void unsub();
+      })
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+      void unsubscribe?.();
+    };
+  }, [chain, key]);
 }
 
 /** Formats planck in the chain's unit (symbol and decimals from the chain's properties). */

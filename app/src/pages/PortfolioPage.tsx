@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useChain, useMoney } from '../components/ChainContext';
+import { useChain, useContractEvents, useMoney } from '../components/ChainContext';
 import { WriteDialog } from '../components/WriteDialog';
 import { useSelectedAddress } from '../components/WalletContext';
 import { MAX_PAGE } from '../contracts/registry';
@@ -30,6 +30,9 @@ export function PortfolioPage() {
   const who = useSelectedAddress();
   const [holdings, setHoldings] = useState<Holding[] | undefined>(undefined);
   const [sales, setSales] = useState<{ account: string; rows: SaleRow[] } | undefined>(undefined);
+  // The tokens and splitters shown: any event of theirs (whoever sent it) re-reads the page.
+  const watched = [...(holdings ?? []).flatMap((h) => [h.token, h.splitter.address]), ...(sales?.rows ?? []).map((r) => r.token.address)];
+  useContractEvents(watched, () => setReload((n) => n + 1));
   const [error, setError] = useState<string | undefined>(undefined);
   const [claiming, setClaiming] = useState<Holding | undefined>(undefined);
   const [reload, setReload] = useState(0);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { useChain, useMoney } from '../components/ChainContext';
+import { useChain, useContractEvents, useMoney } from '../components/ChainContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { estimateFee, signAndSend } from '../components/sendTx';
 import { useSelectedAddress, useWallet } from '../components/WalletContext';
@@ -80,6 +80,8 @@ export function TokenPage({ address }: { address: string }) {
     };
   }, [registry, address, chain, who, reload]);
   const refresh = useCallback(() => setReload((n) => n + 1), []);
+  // Any event of this token (a transfer, a request's step, an offering, a disclosure) re-reads it.
+  useContractEvents([address], refresh);
 
   const s = data?.summary;
   const units = (v: bigint) => (s ? formatAmount(v, { decimals: s.decimals, symbol: s.symbol }) : String(v));
@@ -104,7 +106,7 @@ export function TokenPage({ address }: { address: string }) {
             <dt>Supply</dt>
             <dd>{units(s.totalSupply)}</dd>
             <dt>Outstanding (held by others than the issuer)</dt>
-            <dd>{units(s.outstanding)}</dd>
+            <dd data-testid="outstanding">{units(s.outstanding)}</dd>
             <dt>Holders' share</dt>
             <dd>
               {percent(s.outstanding, s.totalSupply)}% of the supply, {s.holderCount} {s.holderCount === 1 ? 'holder' : 'holders'}
