@@ -12,7 +12,8 @@ use crate::manifest::Deployment;
 use crate::plan::{self, Quiet, Suite};
 use crate::sandbox::SandboxBackend;
 use governance::governance::Governance;
-use governance::types::{DisputeKind, Remedy, FIRST_ROUND};
+use governance::params::GovernanceParams;
+use governance::types::{DisputeId, DisputeKind, Remedy, FIRST_ROUND};
 use ink::scale::{Decode, Encode};
 use interfaces::{AccountId, Balance, Hash, PayoutDistribution, PSP22};
 use payout_splitter::payout_splitter::PayoutSplitter;
@@ -87,6 +88,26 @@ impl Bench {
             gas: self.last_gas(),
         });
         Ok(value)
+    }
+
+    /// Sends a message that must succeed, recording it under `label` when `measured`.
+    fn send<Args: Encode, T, E: Debug>(
+        &mut self,
+        measured: bool,
+        label: &str,
+        signer: AccountId,
+        message: Message<Args, Result<T, E>>,
+        value: Balance,
+    ) -> Result<T, BenchError>
+    where
+        Message<Args, Result<T, E>>: Clone,
+        Result<T, E>: Decode,
+    {
+        if measured {
+            self.measure(label, signer, message, value)
+        } else {
+            self.call(label, signer, message, value)
+        }
     }
 
     /// Sends a message that must succeed, without recording it.
@@ -354,54 +375,8 @@ fn user_messages(bench: &mut Bench, config: &plan::PlanConfig) -> Result<(), Ben
             .submit_evidence(dispute, Hash::from([6; 32])),
         0,
     )?;
-    bench.client.backend.advance(gov.evidence_period);
     let jurors = [c.charlie, c.eve, c.ferdie];
-    for (i, juror) in jurors.iter().enumerate() {
-        let commitment =
-            governance::disputes::vote_commitment(dispute, FIRST_ROUND, *juror, true, [9; 32]);
-        let label = if i == 0 {
-            "governance::commit_vote"
-        } else {
-            "commit"
-        };
-        if i == 0 {
-            bench.measure(
-                label,
-                *juror,
-                bench.governance().commit_vote(dispute, commitment),
-                gov.juror_deposit,
-            )?;
-        } else {
-            bench.call(
-                label,
-                *juror,
-                bench.governance().commit_vote(dispute, commitment),
-                gov.juror_deposit,
-            )?;
-        }
-    }
-    bench.client.backend.advance(gov.commit_period);
-    for (i, juror) in jurors.iter().enumerate() {
-        if i == 0 {
-            bench.measure(
-                "governance::reveal_vote",
-                *juror,
-                bench.governance().reveal_vote(dispute, true, [9; 32]),
-                0,
-            )?;
-        } else {
-            bench.call(
-                "reveal",
-                *juror,
-                bench.governance().reveal_vote(dispute, true, [9; 32]),
-                0,
-            )?;
-        }
-    }
-    bench
-        .client
-        .backend
-        .advance(gov.reveal_period + gov.appeal_period);
+    uphold(bench, &gov, dispute, &jurors, [9; 32], true)?;
     bench.measure(
         "governance::execute_ruling (suspends on the registry)",
         c.dave,
@@ -455,23 +430,46 @@ fn user_messages(bench: &mut Bench, config: &plan::PlanConfig) -> Result<(), Ben
         ),
         gov.dispute_bond,
     )?;
+    uphold(bench, &gov, expulsion, &jurors, [8; 32], false)?;
+    bench.measure(
+        "governance::execute_ruling (expels: registry, roster, token freeze, payout)",
+        c.dave,
+        bench.governance().execute_ruling(expulsion),
+        0,
+    )?;
+    Ok(())
+}
+
+/// From the end of `dispute`'s evidence phase to the end of its appeal window: every juror
+/// commits and reveals "yes" in round 1 (with `salt`). With `measured`, the first commit and
+/// the first reveal are report rows.
+fn uphold(
+    bench: &mut Bench,
+    gov: &GovernanceParams,
+    dispute: DisputeId,
+    jurors: &[AccountId],
+    salt: [u8; 32],
+    measured: bool,
+) -> Result<(), BenchError> {
     bench.client.backend.advance(gov.evidence_period);
-    for juror in jurors {
+    for (i, juror) in jurors.iter().enumerate() {
         let commitment =
-            governance::disputes::vote_commitment(expulsion, FIRST_ROUND, juror, true, [8; 32]);
-        bench.call(
-            "commit",
-            juror,
-            bench.governance().commit_vote(expulsion, commitment),
+            governance::disputes::vote_commitment(dispute, FIRST_ROUND, *juror, true, salt);
+        bench.send(
+            measured && i == 0,
+            "governance::commit_vote",
+            *juror,
+            bench.governance().commit_vote(dispute, commitment),
             gov.juror_deposit,
         )?;
     }
     bench.client.backend.advance(gov.commit_period);
-    for juror in jurors {
-        bench.call(
-            "reveal",
-            juror,
-            bench.governance().reveal_vote(expulsion, true, [8; 32]),
+    for (i, juror) in jurors.iter().enumerate() {
+        bench.send(
+            measured && i == 0,
+            "governance::reveal_vote",
+            *juror,
+            bench.governance().reveal_vote(dispute, true, salt),
             0,
         )?;
     }
@@ -479,12 +477,6 @@ fn user_messages(bench: &mut Bench, config: &plan::PlanConfig) -> Result<(), Ben
         .client
         .backend
         .advance(gov.reveal_period + gov.appeal_period);
-    bench.measure(
-        "governance::execute_ruling (expels: registry, roster, token freeze, payout)",
-        c.dave,
-        bench.governance().execute_ruling(expulsion),
-        0,
-    )?;
     Ok(())
 }
 

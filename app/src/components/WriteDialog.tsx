@@ -18,7 +18,7 @@ export interface WriteAction {
 }
 
 /** Calls `onDone` when the transaction is in a block and again when finalized. */
-export function refreshOn(onDone: () => void) {
+function refreshOn(onDone: () => void) {
   return (st: { type: string }) => {
     if (st.type === 'BestChainBlockIncluded' || st.type === 'Finalized') onDone();
   };

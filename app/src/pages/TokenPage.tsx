@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useChain, useContractEvents, useMoney } from '../components/ChainContext';
-import { ConfirmDialog } from '../components/ConfirmDialog';
-import { estimateFee, signAndSend } from '../components/sendTx';
-import { useSelectedAddress, useWallet } from '../components/WalletContext';
+import { useSelectedAddress } from '../components/WalletContext';
 import {
   TokenApi,
   type PersonalTokenAsset,
@@ -11,10 +9,9 @@ import {
   type PersonalTokenTransferRequest,
   type TokenSummary,
 } from '../contracts/token';
-import { refreshOn, WriteDialog, type WriteAction } from '../components/WriteDialog';
+import { WriteDialog, type WriteAction } from '../components/WriteDialog';
 import { amountErrorMessage, formatAmount, parseAmount } from '../lib/amount';
-import { psp22ErrorMessage } from '../lib/errors';
-import { tokenErrorMessage } from '../lib/errors';
+import { psp22ErrorMessage, tokenErrorMessage } from '../lib/errors';
 import { canOfferRefund, canOfferSettle, countdown, offeringProgress, offeringStateText, percent } from '../lib/offering';
 import { href } from '../lib/router';
 import { formatDate } from './format';
@@ -314,7 +311,6 @@ function SubscribeFlow({
 }) {
   const chain = useChain();
   const money = useMoney();
-  const wallet = useWallet();
   const caller = useSelectedAddress();
   const inputId = useId();
   const [text, setText] = useState('');
@@ -323,17 +319,7 @@ function SubscribeFlow({
   const { summary: s, api } = loaded;
   const remaining = target.offering.amount - target.offering.sold;
   const parsed = parseAmount(text, { decimals: s.decimals, max: remaining });
-  const describeError = useCallback((e: unknown) => tokenErrorMessage(e as never, { money }), [money]);
   const amount = confirming;
-  const dryRun = useCallback(
-    () => api.dryRunSubscribe(caller ?? '', target.id, amount ?? 0n, s.termsHash, (amount ?? 0n) * target.offering.pricePerUnit),
-    [api, caller, target, amount, s.termsHash],
-  );
-  const fee = useCallback(
-    (dry: { raw: { gasRequired: { refTime: bigint; proofSize: bigint } } }) =>
-      estimateFee(api.subscribeTx(target.id, amount ?? 0n, s.termsHash, (amount ?? 0n) * target.offering.pricePerUnit, dry.raw.gasRequired), caller ?? ''),
-    [api, target, amount, s.termsHash, caller],
-  );
 
   if (!caller || chain.status !== 'connected') {
     return (
@@ -346,24 +332,18 @@ function SubscribeFlow({
     );
   }
   if (amount !== undefined) {
+    const cost = amount * target.offering.pricePerUnit;
     return (
-      <ConfirmDialog
-        title={`Subscribe to offering #${target.id}`}
-        summary={`Buy ${formatAmount(amount, { decimals: s.decimals, symbol: s.symbol })} (${percent(amount, s.totalSupply)}% of the supply) for ${money(amount * target.offering.pricePerUnit)}, held in escrow until the offering settles, consenting to the terms with hash ${s.termsHash}.`}
-        dryRun={dryRun}
-        estimateFee={fee}
-        describeError={describeError}
-        send={async (dry, h) => {
-          const signing = wallet.signingAccount();
-          if (!signing) throw new Error('No account selected.');
-          const tx = api.subscribeTx(target.id, amount, s.termsHash, amount * target.offering.pricePerUnit, dry.raw.gasRequired);
-          const done = refreshOn(onDone);
-          await signAndSend(chain.client, tx, signing, (st, err) => {
-            h.onStatus(st, err);
-            if (!err) done(st);
-          });
+      <WriteDialog
+        action={{
+          title: `Subscribe to offering #${target.id}`,
+          summary: `Buy ${formatAmount(amount, { decimals: s.decimals, symbol: s.symbol })} (${percent(amount, s.totalSupply)}% of the supply) for ${money(cost)}, held in escrow until the offering settles, consenting to the terms with hash ${s.termsHash}.`,
+          dryRun: () => api.dryRunSubscribe(caller, target.id, amount, s.termsHash, cost),
+          tx: (gas) => api.subscribeTx(target.id, amount, s.termsHash, cost, gas),
+          describeError: (e) => tokenErrorMessage(e as never, { money }),
         }}
         onClose={onClose}
+        onDone={onDone}
       />
     );
   }

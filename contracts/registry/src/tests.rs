@@ -1943,70 +1943,41 @@ mod properties {
 /// The roster of the off-chain glue tests (the engine has no other contracts): the writes the
 /// glue makes, applied to an in-memory roster that the tests compare with the registry.
 pub(crate) mod roster_double {
-    use interfaces::{AccountId, Hash, RegistryError, RosterChange, RosterEntry};
+    use super::RosterModel;
+    use interfaces::{AccountId, Hash, RegistryError, RosterChange};
     use std::cell::RefCell;
-    use std::collections::{BTreeMap, BTreeSet};
 
     /// The address the double answers to.
     fn roster() -> AccountId {
         AccountId::from([0xAA; 32])
     }
 
-    #[derive(Default)]
-    pub struct Double {
-        pub entries: BTreeMap<AccountId, RosterEntry>,
-        pub vouched: BTreeSet<(AccountId, AccountId)>,
-        pub calls: usize,
-    }
-
     thread_local! {
-        pub static DOUBLE: RefCell<Double> = RefCell::new(Double::default());
-    }
-
-    fn write(changes: Vec<RosterChange>) {
-        DOUBLE.with(|double| {
-            let mut double = double.borrow_mut();
-            double.calls += 1;
-            for change in changes {
-                match change {
-                    RosterChange::Set { account, entry } => {
-                        double.entries.insert(account, entry);
-                    }
-                    RosterChange::Remove { account } => {
-                        double.entries.remove(&account);
-                    }
-                    RosterChange::Vouched { voucher, subject } => {
-                        double.vouched.insert((voucher, subject));
-                    }
-                }
-            }
-        });
+        /// The writes the glue made, kept by the unit tests' independent roster model.
+        static DOUBLE: RefCell<RosterModel> = RefCell::new(RosterModel::default());
     }
 
     pub fn instantiate(
         _code_hash: Hash,
         changes: Vec<RosterChange>,
     ) -> Result<AccountId, RegistryError> {
-        DOUBLE.with(|double| *double.borrow_mut() = Double::default());
-        write(changes);
+        DOUBLE.with(|double| {
+            let mut model = RosterModel::default();
+            model.apply(&changes);
+            *double.borrow_mut() = model;
+        });
         Ok(roster())
     }
 
     pub fn apply(roster: AccountId, changes: Vec<RosterChange>) -> Result<(), RegistryError> {
         assert_eq!(roster, self::roster(), "the glue writes its own roster");
-        write(changes);
+        DOUBLE.with(|double| double.borrow_mut().apply(&changes));
         Ok(())
     }
 
     /// Whether the double says `account` is active at `now`.
     pub fn is_active(account: AccountId, now: u64) -> bool {
-        DOUBLE.with(|double| {
-            double
-                .borrow()
-                .entries
-                .get(&account)
-                .is_some_and(|entry| entry.is_active_at(now))
-        })
+        DOUBLE.with(|double| double.borrow().is_active(account, now))
     }
 }
 
