@@ -55,7 +55,8 @@ export class Chain {
   static async open(): Promise<Chain> {
     await cryptoWaitReady();
     const state = nodeState();
-    const client = await DedotClient.legacy(new WsProvider(state.url));
+    // The node seals blocks on demand: no reconnection after 30 s without a block.
+    const client = await DedotClient.legacy({ provider: new WsProvider(state.url), stalingDetectionTimeout: 0 });
     const manifest = JSON.parse(readFileSync(state.manifest, 'utf8')) as { registry: string };
     return new Chain(client, state, manifest.registry);
   }
@@ -112,6 +113,26 @@ export class Chain {
       }
     }
     return fee;
+  }
+
+  /**
+   * What pallet-contracts paid back to `name` in block `blockNumber` from storage deposits
+   * (Contracts.StorageDepositTransferredAndReleased): freed contract storage returns its deposit.
+   */
+  async depositReleased(name: KeyName, blockNumber: number): Promise<bigint> {
+    const hash = await this.client.rpc.chain_getBlockHash(blockNumber);
+    if (!hash) throw new Error(`no block #${blockNumber}`);
+    const events = await (await this.client.at(hash)).query.system.events();
+    const who = u8aToHex(decodeAddress(this.address(name)));
+    let released = 0n;
+    for (const record of events) {
+      const e = record.event as { pallet: string; palletEvent: { name: string; data?: { to?: { address(): string }; amount?: bigint } } };
+      if (e.pallet === 'Contracts' && e.palletEvent.name === 'StorageDepositTransferredAndReleased') {
+        const data = e.palletEvent.data;
+        if (data?.to && u8aToHex(decodeAddress(data.to.address())) === who) released += data.amount ?? 0n;
+      }
+    }
+    return released;
   }
 
   /** Sends `amount` planck from //Ferdie to `name` (a balances transfer signed here), until in block. */

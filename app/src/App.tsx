@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { AccountPicker } from './components/AccountPicker';
 import { ChainProvider } from './components/ChainContext';
 import { NetworkStatus } from './components/NetworkStatus';
@@ -11,6 +11,9 @@ import { MemberDirectory } from './pages/MemberDirectory';
 import { MemberPage } from './pages/MemberPage';
 import { PortfolioPage } from './pages/PortfolioPage';
 import { TokenPage } from './pages/TokenPage';
+
+// Lazy: its code loads only when an issuer opens it (the initial bundle stays in budget).
+const IssuerConsole = lazy(() => import('./pages/console/IssuerConsole'));
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
@@ -34,6 +37,12 @@ function Page({ route }: { route: Route }) {
       return <PortfolioPage />;
     case 'join':
       return <JoinPage />;
+    case 'console':
+      return (
+        <Suspense fallback={<p role="status">Loading the issuer console…</p>}>
+          <IssuerConsole />
+        </Suspense>
+      );
     case 'not-found':
       return (
         <section aria-labelledby="nf-heading">
@@ -70,6 +79,11 @@ export function App() {
               <li>
                 <a href={href({ page: 'portfolio' })} aria-current={route.page === 'portfolio' ? 'page' : undefined}>
                   Portfolio
+                </a>
+              </li>
+              <li>
+                <a href={href({ page: 'console' })} aria-current={route.page === 'console' ? 'page' : undefined}>
+                  Issuer console
                 </a>
               </li>
             </ul>

@@ -93,12 +93,16 @@ export function useContractEvents(addresses: readonly string[], onEvent: () => v
   }, [chain, key]);
 }
 
-/** Formats planck in the chain's unit (symbol and decimals from the chain's properties). */
-export function useMoney(): (v: bigint) => string {
+/**
+ * Formats planck in the chain's unit (symbol and decimals from the chain's properties), to 4
+ * decimals; `exact` shows every digit (amounts the user checks against the chain to the planck).
+ */
+export function useMoney(opts: { exact?: boolean } = {}): (v: bigint) => string {
   const s = useChain();
+  const exact = opts.exact ?? false;
   return useMemo(() => {
     if (s.status !== 'connected') return (v: bigint) => `${v} planck`;
     const { decimals, symbol } = s.chain;
-    return (v: bigint) => formatAmount(v, { decimals, symbol, maxFractionDigits: 4 });
-  }, [s]);
+    return (v: bigint) => formatAmount(v, { decimals, symbol, maxFractionDigits: exact ? undefined : 4 });
+  }, [s, exact]);
 }

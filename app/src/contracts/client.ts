@@ -40,7 +40,10 @@ export function connect(url: string, onEvent: (e: ConnectionEvent) => void): () 
   });
   onEvent({ type: 'connecting' });
   let client: Client | undefined;
-  DedotClient.legacy(provider)
+  // No staling detection: it reconnects after 30 s without a new block, which on a node that
+  // seals blocks on demand (a local substrate-contracts-node) is every quiet half minute, and
+  // it only serves to switch between several endpoints (the app has one).
+  DedotClient.legacy({ provider, stalingDetectionTimeout: 0 })
     .then(async (c) => {
       client = c;
       if (closed) return void c.disconnect();
@@ -82,6 +85,17 @@ export function loadMetadata(name: ContractName): Promise<LooseContractMetadata>
     metadataCache.set(name, p);
   }
   return p;
+}
+
+type Weight = { refTime: bigint; proofSize: bigint };
+
+/**
+ * One contract message ready for the confirm step: its dry run as a caller, and the
+ * transaction with the gas the dry run measured (see components/WriteDialog.tsx).
+ */
+export interface Write {
+  dryRun(caller: string): Promise<{ data: unknown; raw: { gasRequired: Weight; storageDeposit: unknown }; flags: { revert: boolean } }>;
+  tx(gasLimit: Weight): unknown;
 }
 
 /** An error a contract returned, already in plain words. */

@@ -2,7 +2,7 @@
 
 import { Contract } from 'dedot/contracts';
 import type { RegistryApplication, RegistryContractApi, RegistryMemberInfo, RegistryRegistryParams, RegistryVouch } from './types/registry';
-import { loadMetadata, unwrap, type Client } from './client';
+import { loadMetadata, unwrap, type Client, type Write } from './client';
 import { registryErrorMessage } from '../lib/errors';
 
 export type { RegistryApplication, RegistryMemberInfo, RegistryVouch, RegistryRegistryParams };
@@ -121,6 +121,18 @@ export class RegistryApi {
 
   releaseVouchTx(memberOrCandidate: string, gasLimit: Gas) {
     return this.contract.tx.releaseVouch(memberOrCandidate, { gasLimit });
+  }
+
+  /**
+   * `launch_token(...)` as the member `caller`: the registry instantiates his token and its
+   * payout splitter (one token per person, ever).
+   */
+  launchToken(t: { name: string; symbol: string; decimals: number; supply: bigint; termsHash: string; decisionPeriod: bigint; autoApprove: boolean }): Write {
+    const args = [t.name, t.symbol, t.decimals, t.supply, t.termsHash as `0x${string}`, t.decisionPeriod, t.autoApprove] as const;
+    return {
+      dryRun: (caller) => this.contract.query.launchToken(...args, { caller }),
+      tx: (gasLimit) => this.contract.tx.launchToken(...args, { gasLimit }),
+    };
   }
 
   /** Formats an AccountId32 from a record in the chain's SS58 format. */

@@ -5,17 +5,18 @@
 import { Contract } from 'dedot/contracts';
 import type {
   PersonalTokenAsset,
+  PersonalTokenAssetKind,
   PersonalTokenContractApi,
   PersonalTokenLastTrade,
   PersonalTokenOffering,
   PersonalTokenSubscription,
   PersonalTokenTransferRequest,
 } from './types/personal-token';
-import { ContractRefusal, loadMetadata, unwrap, type Client } from './client';
+import { ContractRefusal, loadMetadata, unwrap, type Client, type Write } from './client';
 import type { RegistryApi } from './registry';
 import { restrictionMessage, tokenErrorMessage } from '../lib/errors';
 
-export type { PersonalTokenAsset, PersonalTokenLastTrade, PersonalTokenOffering, PersonalTokenSubscription, PersonalTokenTransferRequest };
+export type { PersonalTokenAsset, PersonalTokenAssetKind, PersonalTokenLastTrade, PersonalTokenOffering, PersonalTokenSubscription, PersonalTokenTransferRequest };
 
 export interface TokenSummary {
   address: string;
@@ -234,6 +235,75 @@ export class TokenApi {
 
   subscribeTx(id: bigint, amount: bigint, termsHash: string, value: bigint, gasLimit: { refTime: bigint; proofSize: bigint }) {
     return this.contract.tx.subscribe(id, amount, termsHash as `0x${string}`, { value, gasLimit });
+  }
+
+  // ----- the issuer's console ---------------------------------------------------------------
+
+  /** The decision period (ms) and whether silence approves a request. */
+  async requestRules(): Promise<{ decisionPeriod: bigint; autoApprove: boolean }> {
+    const [period, auto] = await Promise.all([this.contract.query.decisionPeriod(), this.contract.query.autoApprove()]);
+    return { decisionPeriod: period.data, autoApprove: auto.data };
+  }
+
+  /** The contract's own `holders_share(gross)` (the console computes it too, and shows it). */
+  async holdersShare(gross: bigint): Promise<bigint> {
+    return unwrap((await this.contract.query.holdersShare(gross)).data, (e) => tokenErrorMessage(e));
+  }
+
+  /** `reject_transfer(id, reason)` as the issuer: tokens unlocked, escrow refunded. */
+  rejectTransfer(id: bigint, reason: string): Write {
+    return {
+      dryRun: (caller) => this.contract.query.rejectTransfer(id, reason, { caller }),
+      tx: (gasLimit) => this.contract.tx.rejectTransfer(id, reason, { gasLimit }),
+    };
+  }
+
+  /** `exercise_first_refusal(id)` paying the request's `price`: the issuer buys instead. */
+  exerciseFirstRefusal(id: bigint, price: bigint): Write {
+    return {
+      dryRun: (caller) => this.contract.query.exerciseFirstRefusal(id, { caller, value: price }),
+      tx: (gasLimit) => this.contract.tx.exerciseFirstRefusal(id, { value: price, gasLimit }),
+    };
+  }
+
+  /** `open_offering(amount, price_per_unit, min_total, deadline, invitees)` as the issuer. */
+  openOffering(amount: bigint, pricePerUnit: bigint, minTotal: bigint, deadline: bigint, invitees: string[]): Write {
+    return {
+      dryRun: (caller) => this.contract.query.openOffering(amount, pricePerUnit, minTotal, deadline, invitees, { caller }),
+      tx: (gasLimit) => this.contract.tx.openOffering(amount, pricePerUnit, minTotal, deadline, invitees, { gasLimit }),
+    };
+  }
+
+  /** `cancel_offering(id)` as the issuer, before it closes: subscribers take refunds. */
+  cancelOffering(id: bigint): Write {
+    return {
+      dryRun: (caller) => this.contract.query.cancelOffering(id, { caller }),
+      tx: (gasLimit) => this.contract.tx.cancelOffering(id, { gasLimit }),
+    };
+  }
+
+  /** `disclose_asset(kind, uri_hash, estimated_value)` as the issuer. */
+  discloseAsset(kind: PersonalTokenAssetKind, uriHash: string, estimatedValue: bigint): Write {
+    return {
+      dryRun: (caller) => this.contract.query.discloseAsset(kind, uriHash as `0x${string}`, estimatedValue, { caller }),
+      tx: (gasLimit) => this.contract.tx.discloseAsset(kind, uriHash as `0x${string}`, estimatedValue, { gasLimit }),
+    };
+  }
+
+  /** `revalue(id, value)` as the issuer. */
+  revalue(id: bigint, value: bigint): Write {
+    return {
+      dryRun: (caller) => this.contract.query.revalue(id, value, { caller }),
+      tx: (gasLimit) => this.contract.tx.revalue(id, value, { gasLimit }),
+    };
+  }
+
+  /** `report_liquidation(asset_id, gross)` sending `share`: it goes to the payout splitter. */
+  reportLiquidation(assetId: bigint, gross: bigint, share: bigint): Write {
+    return {
+      dryRun: (caller) => this.contract.query.reportLiquidation(assetId, gross, { caller, value: share }),
+      tx: (gasLimit) => this.contract.tx.reportLiquidation(assetId, gross, { value: share, gasLimit }),
+    };
   }
 
   addr(a: { address(prefix?: number): string }): string {

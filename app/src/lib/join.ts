@@ -1,13 +1,10 @@
 // Joining the registry: the profile hash computed locally, and what an applicant's page says.
 // Pure, unit-tested.
 
-import { blake2AsHex } from 'dedot/utils';
+import { documentHash } from './hash';
 
 /** The blake2-256 hash of the profile the user gives (text as UTF-8, or a file's bytes). */
-export function profileHash(profile: string | Uint8Array): `0x${string}` {
-  const bytes = typeof profile === 'string' ? new TextEncoder().encode(profile) : profile;
-  return blake2AsHex(bytes, 256) as `0x${string}`;
-}
+export const profileHash = documentHash;
 
 export interface ApplicationLike {
   appliedAt: bigint;

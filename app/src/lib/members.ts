@@ -41,6 +41,21 @@ export function memberStatusText(status: MemberStatusLike, formatDate: (ms: bigi
   }
 }
 
+/**
+ * What a directory search asks for: nothing (the current page), one account (a whole SS58
+ * address: one registry question, whatever the number of members), or words to look for in
+ * every member's address and token names (all pages are read once, then filtered here).
+ */
+export type DirectoryQuery = { kind: 'page' } | { kind: 'account'; address: string } | { kind: 'words'; query: string };
+
+/** Classifies the search box's text; `isAddress` tells a whole SS58 address (dedot's decoder). */
+export function parseDirectoryQuery(text: string, isAddress: (s: string) => boolean): DirectoryQuery {
+  const query = text.trim();
+  if (query === '') return { kind: 'page' };
+  if (!/\s/.test(query) && isAddress(query)) return { kind: 'account', address: query };
+  return { kind: 'words', query };
+}
+
 /** Page arithmetic for the registry's paged `members(start, limit)`. */
 export function pageCount(total: number, pageSize: number): number {
   return total <= 0 ? 1 : Math.ceil(total / pageSize);

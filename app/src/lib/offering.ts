@@ -85,3 +85,16 @@ export function canOfferRefund(o: OfferingLike, sub: { paid: bigint; delivered: 
   if (o.status === 'Failed' || o.status === 'Settled') return true;
   return Number(o.deadline) <= nowMs && o.raised < o.minTotal;
 }
+
+/** What a subscriber reads about his own subscription to an offering in `status`. */
+export function subscriptionText(
+  sub: { amount: bigint; paid: bigint; delivered: boolean },
+  status: OfferingLike['status'],
+  fmt: { units: (v: bigint) => string; money: (v: bigint) => string },
+): string {
+  if (sub.delivered) return `You bought ${fmt.units(sub.amount)}: delivered, and your payment went to the issuer.`;
+  if (sub.paid === 0n) return `Your subscription of ${fmt.units(sub.amount)} was refunded.`;
+  const what = `${fmt.units(sub.amount)} for ${fmt.money(sub.paid)}`;
+  if (status === 'Open') return `Your subscription: ${what}, in escrow until the offering settles.`;
+  return `Your subscription: ${what}, not delivered (refund it from a failed offering).`;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { filterMembers, memberStatusText, pageCount, type DirectoryEntry } from './members';
-import { countdown, offeringProgress, offeringStateText, percent, type OfferingLike } from './offering';
+import { decodeAddress } from 'dedot/utils';
+import { filterMembers, memberStatusText, pageCount, parseDirectoryQuery, type DirectoryEntry } from './members';
+import { canOfferRefund, canOfferSettle, countdown, offeringProgress, offeringStateText, percent, subscriptionText, type OfferingLike } from './offering';
 import { parseManifest } from '../network';
 
 const entries: DirectoryEntry[] = [
@@ -18,6 +19,29 @@ describe('filterMembers', () => {
     expect(filterMembers(entries, 'bob').map((e) => e.address)).toEqual(['5Grw1111aaaa']);
     expect(filterMembers(entries, 'mal 5daa').map((e) => e.address)).toEqual(['5DAA3333cccc']);
     expect(filterMembers(entries, 'mal bob')).toEqual([]);
+  });
+});
+
+describe('parseDirectoryQuery', () => {
+  const isAddress = (s: string) => {
+    try {
+      decodeAddress(s);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const alice = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+  it('reads an empty box as the current page', () => {
+    expect(parseDirectoryQuery('   ', isAddress)).toEqual({ kind: 'page' });
+  });
+  it('reads a whole SS58 address as one account (a single registry question)', () => {
+    expect(parseDirectoryQuery(` ${alice} `, isAddress)).toEqual({ kind: 'account', address: alice });
+  });
+  it('reads anything else, part of an address included, as words to search every member for', () => {
+    expect(parseDirectoryQuery('bob', isAddress)).toEqual({ kind: 'words', query: 'bob' });
+    expect(parseDirectoryQuery(alice.slice(0, 20), isAddress)).toEqual({ kind: 'words', query: alice.slice(0, 20) });
+    expect(parseDirectoryQuery(`${alice} bob`, isAddress)).toEqual({ kind: 'words', query: `${alice} bob` });
   });
 });
 
@@ -98,5 +122,33 @@ describe('parseManifest', () => {
     expect(parseManifest('local', [])).toMatchObject({ ok: false, reason: expect.stringMatching(/not a manifest/) });
     expect(parseManifest('local', { ...good, url: null })).toMatchObject({ ok: false, reason: expect.stringMatching(/no node URL/) });
     expect(parseManifest('local', { ...good, registry: null })).toMatchObject({ ok: false, reason: expect.stringMatching(/incomplete/) });
+  });
+});
+
+describe('settling and refunding', () => {
+  const base: OfferingLike = { amount: 100n, pricePerUnit: 10n, minTotal: 500n, deadline: 1_000n, sold: 0n, raised: 0n, subscriberCount: 0, status: 'Open' };
+  const paid = { amount: 10n, paid: 100n, delivered: false };
+  it('offers settlement once an open offering closes: at its deadline, or sold out', () => {
+    expect(canOfferSettle(base, 999)).toBe(false);
+    expect(canOfferSettle(base, 1_000)).toBe(true);
+    expect(canOfferSettle({ ...base, sold: 100n, raised: 1_000n }, 0)).toBe(true);
+    expect(canOfferSettle({ ...base, status: 'Settled' }, 2_000)).toBe(false);
+    expect(canOfferSettle({ ...base, status: 'Failed' }, 2_000)).toBe(false);
+  });
+  it('offers a refund for an undelivered payment of a failed or failing offering only', () => {
+    expect(canOfferRefund({ ...base, raised: 100n }, paid, 999)).toBe(false); // still open
+    expect(canOfferRefund({ ...base, raised: 100n }, paid, 1_000)).toBe(true); // closed below the minimum
+    expect(canOfferRefund({ ...base, raised: 500n }, paid, 1_000)).toBe(false); // minimum raised: it settles
+    expect(canOfferRefund({ ...base, status: 'Failed' }, paid, 0)).toBe(true);
+    expect(canOfferRefund({ ...base, status: 'Failed' }, { ...paid, paid: 0n }, 0)).toBe(false); // refunded
+    expect(canOfferRefund({ ...base, status: 'Settled' }, { ...paid, delivered: true, paid: 0n }, 0)).toBe(false);
+    expect(canOfferRefund(base, undefined, 2_000)).toBe(false);
+  });
+  it('tells a subscriber where his payment is', () => {
+    const fmt = { units: (v: bigint) => `${v} T`, money: (v: bigint) => `${v} U` };
+    expect(subscriptionText(paid, 'Open', fmt)).toBe('Your subscription: 10 T for 100 U, in escrow until the offering settles.');
+    expect(subscriptionText(paid, 'Failed', fmt)).toBe('Your subscription: 10 T for 100 U, not delivered (refund it from a failed offering).');
+    expect(subscriptionText({ ...paid, paid: 0n }, 'Failed', fmt)).toBe('Your subscription of 10 T was refunded.');
+    expect(subscriptionText({ ...paid, paid: 0n, delivered: true }, 'Settled', fmt)).toBe('You bought 10 T: delivered, and your payment went to the issuer.');
   });
 });

@@ -1,4 +1,5 @@
-// A tiny hash router: #/members, #/join, #/member/<address>, #/token/<address>, #/portfolio.
+// A tiny hash router: #/members, #/join, #/member/<address>, #/token/<address>, #/portfolio,
+// #/console.
 
 export type Route =
   | { page: 'members' }
@@ -6,6 +7,7 @@ export type Route =
   | { page: 'token'; address: string }
   | { page: 'portfolio' }
   | { page: 'join' }
+  | { page: 'console' }
   | { page: 'not-found'; path: string };
 
 const ADDRESS = /^[1-9A-HJ-NP-Za-km-z]{40,60}$|^0x[0-9a-fA-F]{64}$/;
@@ -15,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (path === '' || path === 'members') return { page: 'members' };
   if (path === 'portfolio') return { page: 'portfolio' };
   if (path === 'join') return { page: 'join' };
+  if (path === 'console') return { page: 'console' };
   const [head, arg, ...rest] = path.split('/');
   if (rest.length === 0 && arg && ADDRESS.test(arg)) {
     if (head === 'member') return { page: 'member', address: arg };
@@ -31,6 +34,8 @@ export function href(route: Route): string {
       return '#/portfolio';
     case 'join':
       return '#/join';
+    case 'console':
+      return '#/console';
     case 'member':
       return `#/member/${route.address}`;
     case 'token':
