@@ -28,7 +28,7 @@ import { METRICS_FILE, STATE_FILE, type NodeState } from './state';
 export const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'] as const;
 export type DevName = (typeof DEV_NAMES)[number];
 /** Keys that are not founders (all six dev accounts are): derived, and funded by a test. */
-export const EXTRA_KEYS = { Applicant: '//Eve//applicant' } as const;
+export const EXTRA_KEYS = { Applicant: '//Eve//applicant', Carol: '//Eve//carol' } as const;
 export type KeyName = DevName | keyof typeof EXTRA_KEYS;
 
 export function nodeState(): NodeState {
@@ -80,16 +80,24 @@ export class Chain {
     return new Contract<RegistryContractApi>(this.client, metadata('registry'), this.registryAddress, { defaultCaller: this.address('Alice') });
   }
 
-  async bobToken() {
-    const { data } = await this.registry().query.memberRegistryTokenOf(this.address('Bob'));
-    if (!data) throw new Error('Bob has no token: was the chain seeded?');
+  async tokenOf(name: KeyName) {
+    const { data } = await this.registry().query.memberRegistryTokenOf(this.address(name));
+    if (!data) throw new Error(`${name} has no token (was the chain seeded?)`);
     return new Contract<PersonalTokenContractApi>(this.client, metadata('personal_token'), data.address(42), { defaultCaller: this.address('Alice') });
   }
 
-  async bobSplitter() {
-    const { data } = await this.registry().query.splitterOf(this.address('Bob'));
-    if (!data) throw new Error('Bob has no splitter: was the chain seeded?');
+  async splitterOf(name: KeyName) {
+    const { data } = await this.registry().query.splitterOf(this.address(name));
+    if (!data) throw new Error(`${name} has no splitter (was the chain seeded?)`);
     return new Contract<PayoutSplitterContractApi>(this.client, metadata('payout_splitter'), data.address(42), { defaultCaller: this.address('Alice') });
+  }
+
+  bobToken() {
+    return this.tokenOf('Bob');
+  }
+
+  bobSplitter() {
+    return this.splitterOf('Bob');
   }
 
   async account(name: KeyName) {
@@ -116,23 +124,26 @@ export class Chain {
   }
 
   /**
-   * What pallet-contracts paid back to `name` in block `blockNumber` from storage deposits
-   * (Contracts.StorageDepositTransferredAndReleased): freed contract storage returns its deposit.
+   * The storage deposits `name` paid (Contracts.StorageDepositTransferredAndHeld from him) and got
+   * back (…AndReleased to him) in block `blockNumber`: contract storage a call adds is paid by its
+   * origin, storage it frees returns the deposit.
    */
-  async depositReleased(name: KeyName, blockNumber: number): Promise<bigint> {
+  async storageDeposits(name: KeyName, blockNumber: number): Promise<{ held: bigint; released: bigint }> {
     const hash = await this.client.rpc.chain_getBlockHash(blockNumber);
     if (!hash) throw new Error(`no block #${blockNumber}`);
     const events = await (await this.client.at(hash)).query.system.events();
     const who = u8aToHex(decodeAddress(this.address(name)));
+    const is = (a: { address(): string } | undefined) => a !== undefined && u8aToHex(decodeAddress(a.address())) === who;
+    let held = 0n;
     let released = 0n;
     for (const record of events) {
-      const e = record.event as { pallet: string; palletEvent: { name: string; data?: { to?: { address(): string }; amount?: bigint } } };
-      if (e.pallet === 'Contracts' && e.palletEvent.name === 'StorageDepositTransferredAndReleased') {
-        const data = e.palletEvent.data;
-        if (data?.to && u8aToHex(decodeAddress(data.to.address())) === who) released += data.amount ?? 0n;
-      }
+      const e = record.event as { pallet: string; palletEvent: { name: string; data?: { from?: { address(): string }; to?: { address(): string }; amount?: bigint } } };
+      if (e.pallet !== 'Contracts') continue;
+      const data = e.palletEvent.data;
+      if (e.palletEvent.name === 'StorageDepositTransferredAndHeld' && is(data?.from)) held += data?.amount ?? 0n;
+      if (e.palletEvent.name === 'StorageDepositTransferredAndReleased' && is(data?.to)) released += data?.amount ?? 0n;
     }
-    return released;
+    return { held, released };
   }
 
   /** Sends `amount` planck from //Ferdie to `name` (a balances transfer signed here), until in block. */
@@ -204,6 +215,22 @@ export class TestWallet {
       };
     }, accounts);
   }
+}
+
+type Gas = { refTime: bigint; proofSize: bigint };
+interface DryRun {
+  data: { isOk?: boolean; err?: unknown };
+  raw: { gasRequired: Gas };
+}
+interface Sendable {
+  signAndSend(pair: KeyringPair): { untilBestChainBlockIncluded(): Promise<{ dispatchError?: unknown }> };
+}
+
+/** A contract call through the test client: dry run as `who` (must succeed), then sent with its gas. */
+export async function send(chain: Chain, who: KeyName, what: string, dry: DryRun, tx: (gas: Gas) => Sendable) {
+  if (!dry.data.isOk) throw new Error(`${what} refused: ${JSON.stringify(dry.data.err, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`);
+  const result = await tx(dry.raw.gasRequired).signAndSend(chain.pair(who)).untilBestChainBlockIncluded();
+  if (result.dispatchError) throw new Error(`${what} failed: ${JSON.stringify(result.dispatchError)}`);
 }
 
 /** Records a measured number (merged into test-results-node/metrics.json). */

@@ -25,7 +25,7 @@ export function FileHashField({ label, onHash }: { label: string; onHash: (hash:
           });
         }}
       />
-      <p data-testid={`${label.toLowerCase().replace(/[^a-z]+/g, '-')}hash`}>
+      <p data-testid={`${label.toLowerCase().replace(/[^a-z]+/g, '-')}-hash`}>
         {picked ? (
           <>
             blake2-256 of {picked.name}: <span className="hash">{picked.hash}</span>

@@ -27,6 +27,8 @@ interface Holding {
 export function PortfolioPage() {
   const chain = useChain();
   const money = useMoney();
+  // Payouts to the planck: what the holder reads is what the splitter pays.
+  const exact = useMoney({ exact: true });
   const who = useSelectedAddress();
   const [holdings, setHoldings] = useState<Holding[] | undefined>(undefined);
   const [sales, setSales] = useState<{ account: string; rows: SaleRow[] } | undefined>(undefined);
@@ -108,7 +110,7 @@ export function PortfolioPage() {
           </thead>
           <tbody>
             {holdings.map((h) => (
-              <tr key={h.token}>
+              <tr key={h.token} data-testid={`holding-${h.label}`}>
                 <td>
                   <a href={href({ page: 'token', address: h.token })}>{h.label}</a>
                 </td>
@@ -117,7 +119,7 @@ export function PortfolioPage() {
                   {h.locked && ` (${h.locked} locked in sale requests)`}
                 </td>
                 <td>{h.value === undefined ? 'never traded' : money(h.value)}</td>
-                <td>{money(h.claimable)}</td>
+                <td>{exact(h.claimable)}</td>
                 <td>
                   <button type="button" onClick={() => setClaiming(h)}>
                     Claim {h.label} payout
@@ -138,7 +140,7 @@ export function PortfolioPage() {
         <WriteDialog
           action={{
             title: `Claim your ${claiming.label} payout`,
-            summary: `Receive ${money(claiming.claimable)} from the ${claiming.label} payout splitter.`,
+            summary: `Receive ${exact(claiming.claimable)} from the ${claiming.label} payout splitter.`,
             dryRun: () => claiming.splitter.dryRunClaim(who ?? ''),
             tx: (gas) => claiming.splitter.claimTx(gas),
             describeError: (e) => splitterErrorMessage(e as never, { money }),

@@ -26,7 +26,20 @@ export function LaunchToken({ registry, caller, onDone }: { registry: RegistryAp
   const decisionPeriod = hoursToMs(hoursText) ?? 0n;
   const problems = launchProblems({ name, symbol, decimals, supply: supply?.ok ? supply.value : undefined, termsHash, decisionPeriodMs: decisionPeriod });
   if (chain.status !== 'connected') return null;
-  if (action) return <WriteDialog action={action} onClose={() => setAction(undefined)} onDone={onDone} />;
+  // The console replaces this form by the token's desks once the registry knows the token: it
+  // asks again when the dialog closes, so the progress stays on screen until the user has read it.
+  if (action) {
+    return (
+      <WriteDialog
+        action={action}
+        onClose={() => {
+          setAction(undefined);
+          onDone();
+        }}
+        onDone={() => undefined}
+      />
+    );
+  }
   const sym = symbol.trim().toUpperCase();
   return (
     <form
