@@ -87,6 +87,7 @@ test('console 3: Bob discloses an asset and reports its sale; the share shown is
   await expect(item.getByTestId(`liquidation-preview-${assetId}`)).toContainText(`their share is ${exact(share)} (rounded up)`);
   await expect(item.getByTestId(`liquidation-preview-${assetId}`)).toContainText(`you keep ${exact(gross - share)}`);
   await shot(page, info, 'console-liquidation-preview');
+  await item.screenshot({ path: info.outputPath('asset-sale-preview.png') });
   await axe(page, 'issuer console');
   const splitterBefore = (await chain.client.query.system.account(splitter.address)).data.free;
   await item.getByRole('button', { name: `Review the sale of asset #${assetId}` }).click();
@@ -119,6 +120,7 @@ test("console 2: Bob's inbox approves a request, rejects one (the escrow comes b
   await expect(inbox(preemptId)).toContainText(money((price * (await token.query.psp22TotalSupply()).data) / amount));
   await expect(inbox(preemptId)).toContainText('If you do nothing by');
   await shot(page, info, 'console-inbox');
+  await inbox(preemptId).screenshot({ path: info.outputPath('inbox-request.png') });
   await axe(page, 'inbox');
 
   // Approve: tokens and payment cross.

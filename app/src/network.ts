@@ -23,6 +23,8 @@ export interface DeploymentManifest {
   wired: boolean;
   handed_over: boolean;
   block: number | null;
+  /** The first block the deployment could have written (where the activity scan starts). */
+  first_block?: number | null;
 }
 
 /** What the app can do with the manifest it was built with. */

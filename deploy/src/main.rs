@@ -322,6 +322,14 @@ fn node_plan(args: &mut NodeArgs, artifacts: &Artifacts) -> Result<ExitCode, Str
         Deployment::default()
     };
     manifest.url = Some(args.url.clone());
+    if manifest.first_block.is_none() && manifest.code_hashes == Default::default() {
+        // A fresh deployment: its first extrinsic lands in a later block than the best one now.
+        manifest.first_block = client
+            .backend
+            .block_number()
+            .ok()
+            .map(|b| b.saturating_add(1));
+    }
     let abort_after: Option<usize> = std::env::var("PT_DEPLOY_ABORT_AFTER_STEP")
         .ok()
         .and_then(|v| v.parse().ok());

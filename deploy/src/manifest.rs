@@ -49,6 +49,11 @@ pub struct Deployment {
     pub handed_over: bool,
     /// Block number at the last completed step, when known.
     pub block: Option<u64>,
+    /// The first block the deployment's extrinsics could land in (the best block when a fresh
+    /// plan started, plus one): where a scan of the suite's events starts (the app's activity
+    /// feed). Absent in manifests written before it was recorded.
+    #[serde(default)]
+    pub first_block: Option<u64>,
 }
 
 impl Deployment {

@@ -11,7 +11,8 @@ export interface EventRecordLike {
 /** Hex of the 32-byte account ids, lower case: what `AccountId32.raw` holds. */
 export type RawAccount = string;
 
-function emitter(record: EventRecordLike): RawAccount | undefined {
+/** The contract (raw hex account id) that emitted `record`, if it is a `Contracts.ContractEmitted`. */
+export function emitterOf(record: EventRecordLike): RawAccount | undefined {
   if (record.event.pallet !== 'Contracts') return undefined;
   const inner = record.event.palletEvent as { name?: unknown; data?: { contract?: { raw?: unknown } } } | undefined;
   if (inner?.name !== 'ContractEmitted') return undefined;
@@ -22,7 +23,7 @@ function emitter(record: EventRecordLike): RawAccount | undefined {
 /** Whether any record is an event emitted by one of `contracts` (raw hex account ids). */
 export function emittedByAny(records: readonly EventRecordLike[], contracts: ReadonlySet<RawAccount>): boolean {
   return records.some((record) => {
-    const from = emitter(record);
+    const from = emitterOf(record);
     return from !== undefined && contracts.has(from);
   });
 }

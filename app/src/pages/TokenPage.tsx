@@ -9,6 +9,7 @@ import { SellFlow } from './token/SellFlow';
 import { SubscribeFlow } from './token/SubscribeFlow';
 import { TokenFigures } from './token/TokenFigures';
 import { TransferFlow } from './token/TransferFlow';
+import { TokenHistory } from './token/TokenHistory';
 import { TransferRequests } from './token/TransferRequests';
 import { useToken } from './token/useToken';
 
@@ -56,6 +57,7 @@ export function TokenPage({ address }: { address: string }) {
           <h2>Offerings</h2>
           <Offerings loaded={data} now={now} onAction={setAction} onSubscribe={setSubscribing} />
           {subscribing && <SubscribeFlow loaded={data} target={subscribing} onClose={() => setSubscribing(undefined)} onDone={refresh} />}
+          <TokenHistory loaded={data} />
         </>
       )}
     </section>

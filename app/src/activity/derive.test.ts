@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { describeEvent, holdersFrom, pricePoints } from './derive';
+import type { ActivityEvent } from './types';
+
+const acct = (name: string) => ({ address: () => name });
+let index = 0;
+const ev = (block: number, name: string, data: Record<string, unknown>): ActivityEvent => ({ block, index: index++, at: BigInt(block * 1000), contract: 'T', name, data });
+const fmt = { units: (v: bigint) => `${v} T`, money: (v: bigint) => `${v} U`, account: (a: { address(): string }) => a.address() };
+
+describe('pricePoints', () => {
+  const token = { decimals: 2, supply: 10_000n };
+  it('prices sales, first refusals and settled offerings, and skips gifts and the rest', () => {
+    const events = [
+      ev(1, 'OfferingSettled', { id: 0n, sold: 1_000n, raised: 50_000n }), // 50 U per unit → 5,000 per token
+      ev(2, 'Transfer', { from: acct('a'), to: acct('b'), value: 5n }),
+      ev(3, 'TransferExecuted', { id: 0n, seller: acct('a'), buyer: acct('b'), amount: 300n, price: 20_000n }),
+      ev(4, 'TransferExecuted', { id: 1n, seller: acct('a'), buyer: acct('b'), amount: 300n, price: 0n }), // a gift
+      ev(5, 'FirstRefusalExercised', { id: 2n, amount: 3n, price: 100n }),
+    ];
+    expect(pricePoints(events, token).map((p) => [p.block, p.source, p.pricePerToken, p.valuation])).toEqual([
+      [1, 'offering', 5_000n, 500_000n],
+      [3, 'sale', 6_666n, 666_666n], // floors, as the contract's implied valuation does
+      [5, 'first refusal', 3_333n, 333_333n],
+    ]);
+  });
+});
+
+describe('holdersFrom', () => {
+  it('rebuilds balances from mints, transfers and burns, largest first, without empty ones', () => {
+    const events = [
+      ev(1, 'Transfer', { from: undefined, to: acct('issuer'), value: 1_000n }),
+      ev(2, 'Transfer', { from: acct('issuer'), to: acct('alice'), value: 100n }),
+      ev(3, 'Transfer', { from: acct('issuer'), to: acct('bob'), value: 100n }),
+      ev(4, 'Transfer', { from: acct('bob'), to: acct('carol'), value: 100n }),
+      ev(5, 'Transfer', { from: acct('alice'), to: undefined, value: 40n }),
+      ev(6, 'Approval', { owner: acct('alice'), spender: acct('bob'), amount: 7n }),
+    ];
+    expect(holdersFrom(events, (a) => a.address())).toEqual([
+      { account: 'issuer', balance: 800n },
+      { account: 'carol', balance: 100n },
+      { account: 'alice', balance: 60n },
+    ]);
+  });
+});
+
+describe('describeEvent', () => {
+  it('words the events of a token and its splitter', () => {
+    expect(describeEvent(ev(1, 'Transfer', { from: undefined, to: acct('bob'), value: 5n }), fmt)).toBe('5 T issued to bob');
+    expect(describeEvent(ev(1, 'Transfer', { from: acct('a'), to: acct('b'), value: 5n }), fmt)).toBe('5 T moved from a to b');
+    expect(describeEvent(ev(1, 'TransferRejected', { id: 3n, reason: 'no' }), fmt)).toBe('Sale request #3 rejected: “no”');
+    expect(describeEvent(ev(1, 'TransferRejected', { id: 3n, reason: '' }), fmt)).toBe('Sale request #3 rejected');
+    expect(describeEvent(ev(1, 'LiquidationReported', { assetId: 0n, index: 0, grossProceeds: 10n, holdersShare: 3n }), fmt)).toBe('Asset #0 sold for 10 U: 3 U paid to the holders');
+    expect(describeEvent(ev(1, 'Claimed', { holder: acct('dave'), amount: 9n, by: acct('dave') }), fmt)).toBe('dave claimed 9 U');
+    expect(describeEvent(ev(1, 'Wired', {}), fmt)).toBe('Wired');
+  });
+});

@@ -1,0 +1,124 @@
+// What pages show from a token's activity: its price history, its holders, and the feed's
+// sentences. Pure, unit-tested; the events come from an `ActivitySource`.
+
+import type { ActivityEvent } from './types';
+
+type AccountLike = { address(prefix?: number): string };
+
+/** Formatters the sentences use. */
+export interface ActivityFormat {
+  units: (v: bigint) => string;
+  money: (v: bigint) => string;
+  account: (a: AccountLike) => string;
+}
+
+export interface PricePoint {
+  block: number;
+  index: number;
+  at: bigint;
+  /** Planck per whole token (10^decimals units), rounded down. */
+  pricePerToken: bigint;
+  /** The whole supply at that price, rounded down (the contract's implied valuation). */
+  valuation: bigint;
+  source: 'sale' | 'first refusal' | 'offering';
+}
+
+const big = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(v as number));
+
+/**
+ * Every price the token traded at: executed sales and first refusals (amount for price), and
+ * settled offerings (sold for raised), oldest first. A gift (price 0) is not a price.
+ */
+export function pricePoints(events: readonly ActivityEvent[], token: { decimals: number; supply: bigint }): PricePoint[] {
+  const scale = 10n ** BigInt(token.decimals);
+  const out: PricePoint[] = [];
+  for (const e of events) {
+    let amount: bigint | undefined;
+    let paid: bigint | undefined;
+    let source: PricePoint['source'] | undefined;
+    if (e.name === 'TransferExecuted' || e.name === 'FirstRefusalExercised') {
+      amount = big(e.data.amount);
+      paid = big(e.data.price);
+      source = e.name === 'TransferExecuted' ? 'sale' : 'first refusal';
+    } else if (e.name === 'OfferingSettled') {
+      amount = big(e.data.sold);
+      paid = big(e.data.raised);
+      source = 'offering';
+    }
+    if (source === undefined || amount === undefined || paid === undefined || amount === 0n || paid === 0n) continue;
+    out.push({ block: e.block, index: e.index, at: e.at, pricePerToken: (paid * scale) / amount, valuation: (paid * token.supply) / amount, source });
+  }
+  return out;
+}
+
+/** Balances rebuilt from the token's `Transfer` events (mint: no `from`; burn: no `to`), largest first. */
+export function holdersFrom(events: readonly ActivityEvent[], account: (a: AccountLike) => string): Array<{ account: string; balance: bigint }> {
+  const balances = new Map<string, bigint>();
+  for (const e of events) {
+    if (e.name !== 'Transfer') continue;
+    const value = big(e.data.value);
+    const from = e.data.from as AccountLike | undefined;
+    const to = e.data.to as AccountLike | undefined;
+    if (from) balances.set(account(from), (balances.get(account(from)) ?? 0n) - value);
+    if (to) balances.set(account(to), (balances.get(account(to)) ?? 0n) + value);
+  }
+  return [...balances.entries()]
+    .filter(([, b]) => b !== 0n)
+    .map(([a, balance]) => ({ account: a, balance }))
+    .sort((x, y) => (x.balance === y.balance ? x.account.localeCompare(y.account) : x.balance > y.balance ? -1 : 1));
+}
+
+/** The feed's sentence for one event. */
+export function describeEvent(e: ActivityEvent, f: ActivityFormat): string {
+  const d = e.data;
+  const acct = (k: string) => f.account(d[k] as AccountLike);
+  const n = (k: string) => big(d[k]);
+  switch (e.name) {
+    case 'Transfer':
+      if (!d.from) return `${f.units(n('value'))} issued to ${acct('to')}`;
+      if (!d.to) return `${f.units(n('value'))} burned by ${acct('from')}`;
+      return `${f.units(n('value'))} moved from ${acct('from')} to ${acct('to')}`;
+    case 'TransferRequested':
+      return `Sale request #${n('id')}: ${acct('seller')} offers ${f.units(n('amount'))} to ${acct('buyer')} for ${f.money(n('price'))}`;
+    case 'RequestFunded':
+      return `Sale request #${n('id')}: ${f.money(n('price'))} paid into escrow`;
+    case 'FundingWithdrawn':
+      return `Sale request #${n('id')}: the buyer took back ${f.money(n('price'))}`;
+    case 'TransferApproved':
+      return `Sale request #${n('id')} approved`;
+    case 'TransferExecuted':
+      return `Sale request #${n('id')} executed: ${f.units(n('amount'))} from ${acct('seller')} to ${acct('buyer')} for ${f.money(n('price'))}`;
+    case 'TransferRejected':
+      return `Sale request #${n('id')} rejected${d.reason ? `: “${String(d.reason)}”` : ''}`;
+    case 'FirstRefusalExercised':
+      return `Sale request #${n('id')}: the issuer bought the ${f.units(n('amount'))} first, for ${f.money(n('price'))}`;
+    case 'RequestCancelled':
+      return `Sale request #${n('id')} cancelled by ${acct('by')}`;
+    case 'OfferingOpened':
+      return `Offering #${n('id')} opened: ${f.units(n('amount'))}, minimum raise ${f.money(n('minTotal'))}`;
+    case 'Subscribed':
+      return `Offering #${n('id')}: ${acct('subscriber')} bought ${f.units(n('amount'))} for ${f.money(n('paid'))}`;
+    case 'OfferingSettled':
+      return `Offering #${n('id')} settled: ${f.units(n('sold'))} sold for ${f.money(n('raised'))}`;
+    case 'OfferingFailed':
+      return `Offering #${n('id')} failed with ${f.money(n('raised'))} raised: subscribers are refunded`;
+    case 'SubscriptionRefunded':
+      return `Offering #${n('id')}: ${acct('subscriber')} took back ${f.money(n('amount'))}`;
+    case 'AssetDisclosed':
+      return `Asset #${n('id')} disclosed (${String(d.kind)}), estimated at ${f.money(n('estimatedValue'))}`;
+    case 'AssetRevalued':
+      return `Asset #${n('id')} revalued from ${f.money(n('previousValue'))} to ${f.money(n('newValue'))}`;
+    case 'LiquidationReported':
+      return `Asset #${n('assetId')} sold for ${f.money(n('grossProceeds'))}: ${f.money(n('holdersShare'))} paid to the holders`;
+    case 'Distributed':
+      return `${f.money(n('amount'))} distributed to the holders`;
+    case 'Claimed':
+      return `${acct('holder')} claimed ${f.money(n('amount'))}`;
+    case 'Frozen':
+      return 'The token was frozen';
+    case 'Unfrozen':
+      return 'The token was unfrozen';
+    default:
+      return e.name;
+  }
+}
