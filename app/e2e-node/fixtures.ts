@@ -20,6 +20,7 @@ import { Contract, type LooseContractMetadata } from 'dedot/contracts';
 import type { SignerPayloadJSON, SignerPayloadRaw } from 'dedot/types';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { GovernanceContractApi } from '../src/contracts/types/governance';
 import type { PayoutSplitterContractApi } from '../src/contracts/types/payout-splitter';
 import type { PersonalTokenContractApi } from '../src/contracts/types/personal-token';
 import type { RegistryContractApi } from '../src/contracts/types/registry';
@@ -47,6 +48,7 @@ export class Chain {
     readonly client: DedotClient,
     readonly state: NodeState,
     readonly registryAddress: string,
+    readonly governanceAddress: string,
   ) {
     for (const n of DEV_NAMES) this.pairs.set(n, this.keyring.addFromUri(`//${n}`, { name: n }));
     for (const [n, uri] of Object.entries(EXTRA_KEYS)) this.pairs.set(n as KeyName, this.keyring.addFromUri(uri, { name: n }));
@@ -57,8 +59,8 @@ export class Chain {
     const state = nodeState();
     // The node seals blocks on demand: no reconnection after 30 s without a block.
     const client = await DedotClient.legacy({ provider: new WsProvider(state.url), stalingDetectionTimeout: 0 });
-    const manifest = JSON.parse(readFileSync(state.manifest, 'utf8')) as { registry: string };
-    return new Chain(client, state, manifest.registry);
+    const manifest = JSON.parse(readFileSync(state.manifest, 'utf8')) as { registry: string; governance: string };
+    return new Chain(client, state, manifest.registry, manifest.governance);
   }
 
   address(name: KeyName): string {
@@ -78,6 +80,10 @@ export class Chain {
 
   registry() {
     return new Contract<RegistryContractApi>(this.client, metadata('registry'), this.registryAddress, { defaultCaller: this.address('Alice') });
+  }
+
+  governance() {
+    return new Contract<GovernanceContractApi>(this.client, metadata('governance'), this.governanceAddress, { defaultCaller: this.address('Alice') });
   }
 
   async tokenOf(name: KeyName) {

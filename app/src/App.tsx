@@ -14,6 +14,8 @@ import { TokenPage } from './pages/TokenPage';
 
 // Lazy: its code loads only when an issuer opens it (the initial bundle stays in budget).
 const IssuerConsole = lazy(() => import('./pages/console/IssuerConsole'));
+const DisputesPage = lazy(() => import('./pages/governance/DisputesPage'));
+const DisputePage = lazy(() => import('./pages/governance/DisputePage'));
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
@@ -41,6 +43,18 @@ function Page({ route }: { route: Route }) {
       return (
         <Suspense fallback={<p role="status">Loading the issuer console…</p>}>
           <IssuerConsole />
+        </Suspense>
+      );
+    case 'disputes':
+      return (
+        <Suspense fallback={<p role="status">Loading the disputes…</p>}>
+          <DisputesPage />
+        </Suspense>
+      );
+    case 'dispute':
+      return (
+        <Suspense fallback={<p role="status">Loading the dispute…</p>}>
+          <DisputePage id={route.id} />
         </Suspense>
       );
     case 'not-found':
@@ -79,6 +93,11 @@ export function App() {
               <li>
                 <a href={href({ page: 'portfolio' })} aria-current={route.page === 'portfolio' ? 'page' : undefined}>
                   Portfolio
+                </a>
+              </li>
+              <li>
+                <a href={href({ page: 'disputes' })} aria-current={route.page === 'disputes' || route.page === 'dispute' ? 'page' : undefined}>
+                  Disputes
                 </a>
               </li>
               <li>

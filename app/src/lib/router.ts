@@ -1,5 +1,5 @@
 // A tiny hash router: #/members, #/join, #/member/<address>, #/token/<address>, #/portfolio,
-// #/console.
+// #/console, #/disputes, #/dispute/<id>.
 
 export type Route =
   | { page: 'members' }
@@ -8,6 +8,8 @@ export type Route =
   | { page: 'portfolio' }
   | { page: 'join' }
   | { page: 'console' }
+  | { page: 'disputes' }
+  | { page: 'dispute'; id: bigint }
   | { page: 'not-found'; path: string };
 
 const ADDRESS = /^[1-9A-HJ-NP-Za-km-z]{40,60}$|^0x[0-9a-fA-F]{64}$/;
@@ -18,7 +20,9 @@ export function parseRoute(hash: string): Route {
   if (path === 'portfolio') return { page: 'portfolio' };
   if (path === 'join') return { page: 'join' };
   if (path === 'console') return { page: 'console' };
+  if (path === 'disputes') return { page: 'disputes' };
   const [head, arg, ...rest] = path.split('/');
+  if (rest.length === 0 && head === 'dispute' && arg && /^\d{1,19}$/.test(arg)) return { page: 'dispute', id: BigInt(arg) };
   if (rest.length === 0 && arg && ADDRESS.test(arg)) {
     if (head === 'member') return { page: 'member', address: arg };
     if (head === 'token') return { page: 'token', address: arg };
@@ -36,6 +40,10 @@ export function href(route: Route): string {
       return '#/join';
     case 'console':
       return '#/console';
+    case 'disputes':
+      return '#/disputes';
+    case 'dispute':
+      return `#/dispute/${route.id}`;
     case 'member':
       return `#/member/${route.address}`;
     case 'token':

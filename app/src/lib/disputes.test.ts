@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { disputeTimeline, jurorStep, phaseText, remedyText, type DisputeLike } from './disputes';
+
+const d: DisputeLike = {
+  openedAt: 0n,
+  evidenceEnds: 10n,
+  commitEnds: 20n,
+  revealEnds: 30n,
+  appealEnds: 40n,
+  rerunCommitEnds: 0n,
+  rerunRevealEnds: 0n,
+  rerunAppealEnds: 0n,
+  rerunRound: { committed: 0 },
+  executed: false,
+};
+const states = (steps: ReturnType<typeof disputeTimeline>) => steps.map((s) => `${s.key}:${s.state}`);
+
+describe('disputeTimeline', () => {
+  it('marks the current window and lays out their ends', () => {
+    expect(states(disputeTimeline(d, { type: 'Evidence' }))).toEqual(['opened:done', 'evidence:now', 'commit:later', 'reveal:later', 'appeal:later', 'ruling:later', 'executed:later']);
+    expect(states(disputeTimeline(d, { type: 'Reveal', value: 1 })).slice(1, 5)).toEqual(['evidence:done', 'commit:done', 'reveal:now', 'appeal:later']);
+    expect(disputeTimeline(d, { type: 'Commit', value: 1 }).map((s) => s.ends)).toEqual([0n, 10n, 20n, 30n, 40n, undefined, undefined]);
+    expect(states(disputeTimeline({ ...d, executed: true }, { type: 'Final' })).slice(-2)).toEqual(['ruling:done', 'executed:done']);
+  });
+  it('shows the appeal round and the fresh round with their own windows', () => {
+    const appealed = { ...d, appeal: { commitEnds: 55n, revealEnds: 65n } };
+    const steps = disputeTimeline(appealed, { type: 'Commit', value: 2 });
+    expect(steps[2]).toMatchObject({ label: 'Jurors commit their votes (appeal)', ends: 55n, state: 'now' });
+    // The fresh round's deadlines are stored at opening: they count only once it ran.
+    const planned = { ...d, rerunCommitEnds: 45n, rerunRevealEnds: 50n, rerunAppealEnds: 60n };
+    expect(disputeTimeline(planned, { type: 'Evidence' })[2]).toMatchObject({ label: 'Jurors commit their votes', ends: 20n });
+    expect(disputeTimeline(planned, { type: 'AppealWindow' })[4]).toMatchObject({ ends: 40n, state: 'now' });
+    expect(disputeTimeline(planned, { type: 'Reveal', value: 3 })[3]).toMatchObject({ label: 'Jurors reveal their votes (fresh round)', ends: 50n });
+    const ran = { ...planned, rerunRound: { committed: 4 } };
+    expect(disputeTimeline(ran, { type: 'AppealWindow' })[4]).toMatchObject({ ends: 60n, state: 'now' });
+  });
+});
+
+describe('jurorStep', () => {
+  const none = { committed: false, revealed: false };
+  const committed = { committed: true, revealed: false };
+  it('offers commit, then reveal, and warns when the salt is not on this device', () => {
+    expect(jurorStep({ type: 'Evidence' }, none, false).kind).toBe('wait');
+    expect(jurorStep({ type: 'Commit', value: 1 }, none, false)).toEqual({ kind: 'commit', round: 1 });
+    expect(jurorStep({ type: 'Commit', value: 1 }, committed, true).kind).toBe('wait');
+    expect(jurorStep({ type: 'Reveal', value: 1 }, committed, true)).toEqual({ kind: 'reveal', round: 1 });
+    expect(jurorStep({ type: 'Reveal', value: 1 }, committed, false)).toEqual({ kind: 'reveal-missing-salt', round: 1 });
+    expect(jurorStep({ type: 'Reveal', value: 1 }, { committed: true, revealed: true }, true).kind).toBe('revealed');
+    expect(jurorStep({ type: 'Reveal', value: 2 }, none, false).kind).toBe('missed');
+    expect(jurorStep({ type: 'Final' }, none, false).kind).toBe('wait');
+  });
+});
+
+describe('words', () => {
+  it('says where a dispute stands and what it asks', () => {
+    expect(phaseText({ type: 'Commit', value: 2 }, undefined, false)).toBe('Jurors are committing their votes (appeal)');
+    expect(phaseText({ type: 'Final' }, 'Upheld', true)).toBe('Final: Upheld, executed');
+    expect(phaseText({ type: 'AppealWindow' }, 'Dismissed', false)).toBe('Ruled Dismissed: open to appeal');
+    expect(remedyText({ type: 'Suspend', value: 7n * 86_400_000n })).toBe('Suspension for 7 days');
+    expect(remedyText({ type: 'Suspend', value: 36n * 3_600_000n })).toBe('Suspension for 36 hours');
+    expect(remedyText({ type: 'Expel' })).toBe('Expulsion');
+  });
+});
