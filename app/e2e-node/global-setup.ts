@@ -3,7 +3,9 @@
 //   1. a substrate-contracts-node on free ports with a temporary base path (the binary as
 //      `make node` finds it: $CONTRACTS_NODE, else the cache; see scripts/node.sh);
 //   2. the deployment plan and the seed, through the Rust deploy binary
-//      (`deploy --artifacts ../artifacts plan|seed --backend node --dev --url ... --manifest ...`);
+//      (`deploy --artifacts ../artifacts plan|seed --backend node --dev [--config local-config.json] --url ... --manifest ...`;
+//      the plan takes e2e-node/local-config.json: the built-in local parameters with dispute windows
+//      of seconds, so that a dispute runs to its execution in a journey);
 //   3. the production bundle built against the manifest the plan wrote (no dev wallet: the
 //      journeys sign through an injected test extension), checked by check:prod, served by
 //      `vite preview`.
@@ -126,7 +128,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
     const manifest = join(base, 'local.json');
     const artifacts = join(REPO, 'artifacts');
-    const plan = run(deploy, ['--artifacts', artifacts, 'plan', '--backend', 'node', '--dev', '--url', url, '--manifest', manifest], { log: join(logDir, 'plan.log') });
+    // The built-in local parameters, except governance's dispute windows: 20 s of evidence,
+    // 30 s to commit, 30 s to reveal, 10 s to appeal, so a dispute runs to its execution here.
+    const config = join(import.meta.dirname, 'local-config.json');
+    const plan = run(deploy, ['--artifacts', artifacts, 'plan', '--backend', 'node', '--dev', '--config', config, '--url', url, '--manifest', manifest], { log: join(logDir, 'plan.log') });
     say(`deployment plan done in ${plan.seconds.toFixed(1)} s`);
     const seed = run(deploy, ['--artifacts', artifacts, 'seed', '--backend', 'node', '--dev', '--url', url, '--manifest', manifest], { log: join(logDir, 'seed.log') });
     say(`seed done in ${seed.seconds.toFixed(1)} s`);

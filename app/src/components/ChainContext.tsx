@@ -56,6 +56,34 @@ export function useChain(): ChainState {
 }
 
 /**
+ * Subscribes with `subscribe` and calls `onValue` from the second delivery on: a storage
+ * subscription first delivers the current block's value, which the page has already read (and,
+ * on a chain that seals blocks only on demand, would deliver again on every re-subscription).
+ * Returns the cleanup for an effect.
+ */
+function afterFirstDelivery<T>(subscribe: (cb: (v: T) => void) => Promise<() => Promise<void>>, onValue: (v: T) => void): () => void {
+  let alive = true;
+  let unsubscribe: (() => Promise<void>) | undefined;
+  let first = true;
+  subscribe((v) => {
+    if (first) {
+      first = false;
+      return;
+    }
+    if (alive) onValue(v);
+  })
+    .then((unsub) => {
+      if (alive) unsubscribe = unsub;
+      else void unsub();
+    })
+    .catch(() => undefined);
+  return () => {
+    alive = false;
+    void unsubscribe?.();
+  };
+}
+
+/**
  * Calls `onEvent` whenever a new block holds an event emitted by one of `addresses` (SS58),
  * whoever caused it: the page's figures follow the chain without a reload.
  */
@@ -67,30 +95,30 @@ export function useContractEvents(addresses: readonly string[], onEvent: () => v
   useEffect(() => {
     if (chain.status !== 'connected' || key === '') return;
     const watched = new Set(key.split(',').map((a) => new AccountId32(a).raw.toLowerCase()));
-    let alive = true;
-    let unsubscribe: (() => Promise<void>) | undefined;
-    // The subscription first delivers the current block's events, which the page has already
-    // read (and, on a chain that seals blocks only on demand, would deliver again on every
-    // re-subscription): only the blocks after it count.
-    let first = true;
-    chain.client.query.system
-      .events((records) => {
-        if (first) {
-          first = false;
-          return;
-        }
-        if (alive && emittedByAny(records as unknown as EventRecordLike[], watched)) callback.current();
-      })
-      .then((unsub) => {
-        if (alive) unsubscribe = unsub;
-        else void unsub();
-      })
-      .catch(() => undefined);
-    return () => {
-      alive = false;
-      void unsubscribe?.();
-    };
+    return afterFirstDelivery(
+      (cb) => chain.client.query.system.events(cb),
+      (records) => {
+        if (emittedByAny(records as unknown as EventRecordLike[], watched)) callback.current();
+      },
+    );
   }, [chain, key]);
+}
+
+/**
+ * Calls `onBlock` on each new block while `enabled` (a page whose state moves with time, like a
+ * dispute's phase, re-reads it: the chain's time advances block by block).
+ */
+export function useEachBlock(enabled: boolean, onBlock: () => void): void {
+  const chain = useChain();
+  const callback = useRef(onBlock);
+  callback.current = onBlock;
+  useEffect(() => {
+    if (chain.status !== 'connected' || !enabled) return;
+    return afterFirstDelivery(
+      (cb) => chain.client.query.system.number(cb),
+      () => callback.current(),
+    );
+  }, [chain, enabled]);
 }
 
 /**

@@ -4,6 +4,7 @@ import { amountErrorMessage, parseAmount } from '../../lib/amount';
 import { MAX_INVITEES, parseInvitees, pricePerUnit } from '../../lib/console';
 import { canOfferSettle, countdown, offeringProgress, offeringStateText } from '../../lib/offering';
 import { formatDate } from '../format';
+import { settleAction } from '../token/actions';
 import { tokenUnits, type Action, type Loaded } from '../token/loaded';
 import { writeAction } from './action';
 
@@ -56,16 +57,7 @@ export function OfferingDesk({ loaded, now, onAction }: DeskProps) {
                 {canOfferSettle(o, now) && (
                   <button
                     type="button"
-                    onClick={() =>
-                      onAction({
-                        title: `Settle offering #${id}`,
-                        summary: p.minimumReached
-                          ? `Settle offering #${id}: the tokens go to its subscribers who are still active members, and their payments (${money(o.raised)}) to you.`
-                          : `Settle offering #${id}: it did not raise its minimum, so it fails and every subscriber can take a refund.`,
-                        dryRun: () => api.dryRunSettle(s.issuer, id),
-                        tx: (gas) => api.settleTx(id, gas),
-                      })
-                    }
+                    onClick={() => onAction(settleAction(api, id, p.minimumReached, s.issuer, `(${money(o.raised)}) to you`))}
                   >
                     Settle offering #{id.toString()}
                   </button>

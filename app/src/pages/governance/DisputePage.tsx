@@ -1,6 +1,6 @@
 // One dispute as a timeline, with what the connected member can do in it (lazy-loaded).
 import { useCallback, useEffect, useState } from 'react';
-import { useContractEvents, useMoney } from '../../components/ChainContext';
+import { useContractEvents, useEachBlock, useMoney } from '../../components/ChainContext';
 import { FileHashField } from '../../components/FileHashField';
 import { useSelectedAddress } from '../../components/WalletContext';
 import { WriteDialog } from '../../components/WriteDialog';
@@ -34,6 +34,8 @@ export default function DisputePage({ id }: { id: bigint }) {
   }, [governance, id, reload]);
   const refresh = useCallback(() => setReload((n) => n + 1), []);
   useContractEvents(governance ? [governance.address] : [], refresh);
+  // The phase follows the chain's time: until the ruling is executed, every block re-reads it.
+  useEachBlock(view !== null && view !== undefined && !view.dispute.executed, refresh);
   const describeError = useCallback((e: unknown) => governanceErrorMessage(e as never, { money }), [money]);
 
   if (!governance || view === undefined) return <p role="status">Loading dispute #{id.toString()}…</p>;

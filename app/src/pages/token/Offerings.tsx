@@ -2,6 +2,7 @@ import { useMoney } from '../../components/ChainContext';
 import type { PersonalTokenOffering } from '../../contracts/token';
 import { canOfferRefund, canOfferSettle, countdown, offeringProgress, offeringStateText, subscriptionText } from '../../lib/offering';
 import { formatDate } from '../format';
+import { settleAction } from './actions';
 import { tokenUnits, type Action, type Loaded } from './loaded';
 
 interface OfferingsProps {
@@ -49,16 +50,7 @@ function Offering({ id, offering: o, loaded, now, onAction, onSubscribe }: Offer
       {canOfferSettle(o, now) && mine && (
         <button
           type="button"
-          onClick={() =>
-            onAction({
-              title: `Settle offering #${id}`,
-              summary: p.minimumReached
-                ? `Settle offering #${id}: the tokens go to its subscribers who are still active members, and their payments to the issuer.`
-                : `Settle offering #${id}: it did not raise its minimum, so it fails and every subscriber can take a refund.`,
-              dryRun: () => api.dryRunSettle(mine.account, id),
-              tx: (gas) => api.settleTx(id, gas),
-            })
-          }
+          onClick={() => onAction(settleAction(api, id, p.minimumReached, mine.account, 'to the issuer'))}
         >
           Settle offering #{id.toString()}
         </button>
