@@ -98,6 +98,11 @@ test('console 3: Bob discloses an asset and reports its sale; the share shown is
   expect(after?.paidToHolders).toBe(share);
   expect(after?.grossLiquidated).toBe(gross);
   await expect(item).toContainText(`of which ${money(share)} went to holders`);
+  // The console's payout totals, from the splitter's events: the seed's 200,000 UNIT and this share, none claimed yet.
+  await expect(page.getByTestId('distribution-totals')).toHaveText(
+    `Distributed to your holders in all: ${exact(200_000n * UNIT + share)}; claimed by them: 0 UNIT; unclaimed: ${exact(200_000n * UNIT + share)}.`,
+    { timeout: 30_000 },
+  );
 });
 
 test("console 2: Bob's inbox approves a request, rejects one (the escrow comes back) and buys one first", async ({ page, chain, wallet, pageErrors }, info) => {

@@ -8,10 +8,11 @@
 import { Contract, type LooseContractMetadata } from 'dedot/contracts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, recordMetric, shot, axe, test, type Chain } from './fixtures';
+import { axe, connectAs, expect, recordMetric, test, type Chain } from './fixtures';
 
 interface Emitted {
   block: number;
+  contract: string;
   name: string;
   data: Record<string, unknown>;
 }
@@ -25,7 +26,7 @@ async function scan(chain: Chain, from: number, contracts: Contract[]): Promise<
     if (!hash) continue;
     const records = await (await chain.client.at(hash)).query.system.events();
     for (const c of contracts) {
-      for (const e of c.decodeEvents(records as never) as Array<{ name: string; data?: Record<string, unknown> }>) out.push({ block: n, name: e.name, data: e.data ?? {} });
+      for (const e of c.decodeEvents(records as never) as Array<{ name: string; data?: Record<string, unknown> }>) out.push({ block: n, contract: String(c.address), name: e.name, data: e.data ?? {} });
     }
   }
   return out;
@@ -35,7 +36,7 @@ function metadata(name: string): LooseContractMetadata {
   return JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'artifacts', name, `${name}.json`), 'utf8')) as LooseContractMetadata;
 }
 
-test('journey 6: the activity feed and the price chart show exactly what the chain has (1,000 events scanned)', async ({ page, chain, pageErrors }, info) => {
+test('journey 6: the activity feed and the price chart show exactly what the chain has (1,000 events scanned)', async ({ page, chain, wallet, pageErrors }, info) => {
   test.setTimeout(300_000);
   void pageErrors;
   const token = await chain.bobToken();
@@ -99,4 +100,54 @@ test('journey 6: the activity feed and the price chart show exactly what the cha
   expect(holderRows).toBe((await token.query.tokenRemediesHolderCount()).data + 1); // the issuer counts too
   await page.locator('figure.chart').screenshot({ path: info.outputPath('price-chart.png') });
   await axe(page, 'token page with its history');
+
+  // Dave's payouts: each distribution's part at his balance of that moment, and his claims,
+  // computed here from the same scan, in the order they happened.
+  const dave = chain.address('Dave');
+  let balance = 0n;
+  const bars: string[] = [];
+  const addr = (a: unknown) => (a as { address(): string } | undefined)?.address();
+  for (const e of onChain) {
+    if (e.contract === token.address && e.name === 'Transfer') {
+      if (addr(e.data.from) === dave) balance -= big(e.data.value);
+      if (addr(e.data.to) === dave) balance += big(e.data.value);
+    } else if (e.contract === splitter.address && e.name === 'Distributed') {
+      bars.push(`in:${(big(e.data.amount) * balance) / big(e.data.outstanding)}`);
+    } else if (e.contract === splitter.address && e.name === 'Claimed' && addr(e.data.holder) === dave) {
+      bars.push(`out:${big(e.data.amount)}`);
+    }
+  }
+  expect(bars.filter((b) => b.startsWith('out:')).length).toBeGreaterThan(0); // journey 4 claimed
+  await wallet.install(page, ['Dave']);
+  await page.goto('about:blank'); // a hash change would not reload the app, and the extension installs on load
+  await connectAs(page, 'Dave', chain, '/#/portfolio');
+  const history = page.getByTestId('payouts-$BOB');
+  await history.locator('summary').click({ timeout: 30_000 });
+  const chart = page.getByTestId('payout-chart-$BOB');
+  await expect(chart.locator('rect')).toHaveCount(bars.length, { timeout: 30_000 });
+  const drawn = await chart.locator('rect').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('data-kind')}:${r.getAttribute('data-value')}`));
+  expect(drawn).toEqual(bars);
+  await expect(history).toContainText('you held');
+  await history.screenshot({ path: info.outputPath('payout-history.png') });
+  await axe(page, 'portfolio with the payout history');
+
+  // Dave's notices: one per executed sale request of his on $BOB (the test's own count), and
+  // the new ones marked until he marks them seen.
+  const hisRequests = new Set(
+    onChain
+      .filter((e) => e.contract === token.address && e.name === 'TransferRequested' && (addr(e.data.seller) === dave || addr(e.data.buyer) === dave))
+      .map((e) => String(e.data.id)),
+  );
+  const executed = onChain.filter((e) => e.contract === token.address && e.name === 'TransferExecuted' && hisRequests.has(String(e.data.id))).length;
+  expect(executed).toBeGreaterThan(0);
+  await page.getByTestId('notices-link').click();
+  const notices = page.getByTestId('notices').locator('li');
+  await expect(notices.filter({ hasText: /\$BOB: your sale request #\d+ was executed/ })).toHaveCount(executed, { timeout: 30_000 });
+  await expect(notices.filter({ hasText: 'a payout is claimable' }).first()).toBeVisible();
+  const total = await notices.count();
+  await expect(page.getByTestId('notices-link')).toHaveText(`Notices (${total} new)`);
+  await axe(page, 'notices');
+  await page.getByRole('button', { name: 'Mark all as seen' }).click();
+  await expect(page.getByTestId('notices-summary')).toContainText(`0 new of ${total}.`);
+  await expect(page.getByTestId('notices-link')).toHaveText('Notices');
 });

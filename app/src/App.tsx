@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { AccountPicker } from './components/AccountPicker';
 import { ChainProvider } from './components/ChainContext';
 import { NetworkStatus } from './components/NetworkStatus';
+import { NoticesLink } from './components/NoticesLink';
 import { WalletButton } from './components/WalletButton';
 import { WalletProvider } from './components/WalletContext';
 import { href, parseRoute, type Route } from './lib/router';
@@ -9,6 +10,7 @@ import { NETWORK } from './network';
 import { JoinPage } from './pages/JoinPage';
 import { MemberDirectory } from './pages/MemberDirectory';
 import { MemberPage } from './pages/MemberPage';
+import { NoticesPage } from './pages/NoticesPage';
 import { PortfolioPage } from './pages/PortfolioPage';
 import { TokenPage } from './pages/TokenPage';
 
@@ -45,6 +47,8 @@ function Page({ route }: { route: Route }) {
           <IssuerConsole />
         </Suspense>
       );
+    case 'notices':
+      return <NoticesPage />;
     case 'disputes':
       return (
         <Suspense fallback={<p role="status">Loading the disputes…</p>}>
@@ -99,6 +103,9 @@ export function App() {
                 <a href={href({ page: 'disputes' })} aria-current={route.page === 'disputes' || route.page === 'dispute' ? 'page' : undefined}>
                   Disputes
                 </a>
+              </li>
+              <li>
+                <NoticesLink current={route.page === 'notices'} />
               </li>
               <li>
                 <a href={href({ page: 'console' })} aria-current={route.page === 'console' ? 'page' : undefined}>

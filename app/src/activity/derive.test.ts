@@ -54,3 +54,50 @@ describe('describeEvent', () => {
     expect(describeEvent(ev(1, 'Wired', {}), fmt)).toBe('Wired');
   });
 });
+
+describe('payoutHistory', () => {
+  it("gives each distribution the holder's part at his balance of the moment, and sums his claims", async () => {
+    const { payoutHistory } = await import('./derive');
+    const t = (block: number, from: string | undefined, to: string | undefined, value: bigint) => ({ ...ev(block, 'Transfer', { from: from ? acct(from) : undefined, to: to ? acct(to) : undefined, value }), contract: 'T' });
+    const s = (block: number, name: string, data: Record<string, unknown>) => ({ ...ev(block, name, data), contract: 'S' });
+    const events = [
+      t(1, undefined, 'issuer', 1_000n),
+      t(2, 'issuer', 'dave', 100n), // 10% of the supply, all of the outstanding
+      s(3, 'Distributed', { payer: acct('issuer'), amount: 500n, fromHeld: 0n, outstanding: 100n, memo: '0x' }),
+      t(4, 'issuer', 'alice', 300n),
+      s(5, 'Distributed', { payer: acct('issuer'), amount: 1_000n, fromHeld: 0n, outstanding: 400n, memo: '0x' }),
+      s(6, 'Claimed', { holder: acct('dave'), amount: 750n, by: acct('dave') }),
+      s(7, 'Claimed', { holder: acct('alice'), amount: 750n, by: acct('alice') }),
+      t(8, 'dave', 'carol', 100n),
+      s(9, 'Distributed', { payer: acct('issuer'), amount: 999n, fromHeld: 0n, outstanding: 400n, memo: '0x' }),
+      { ...ev(10, 'Transfer', { from: acct('x'), to: acct('dave'), value: 5n }), contract: 'OTHER' }, // another token
+    ];
+    const h = payoutHistory(events, 'T', 'S', 'dave', (a) => a.address());
+    expect(h.bars.map((b) => [b.block, b.balance, b.share])).toEqual([
+      [3, 100n, 500n],
+      [5, 100n, 250n],
+      [9, 0n, 0n],
+    ]);
+    expect(h.totalShare).toBe(750n);
+    expect(h.claims.map((c) => [c.block, c.at, c.amount])).toEqual([[6, 6_000n, 750n]]);
+    const { payoutEntries } = await import('./derive');
+    expect(payoutEntries(h).map((e) => (e.kind === 'share' ? `d${e.bar.block}` : `c${e.claim.block}`))).toEqual(['d3', 'd5', 'c6', 'd9']);
+    expect(h.totalClaimed).toBe(750n);
+  });
+
+  it('explains a bar', async () => {
+    const { payoutBarText } = await import('./derive');
+    const bar = { block: 1, index: 0, at: 5n, amount: 200n, outstanding: 1_000n, balance: 120n, share: 24n };
+    const f = { units: (v: bigint) => `${v} T`, money: (v: bigint) => `${v} U`, date: (ms: bigint) => `t${ms}`, percent: (a: bigint, b: bigint) => String((a * 100n) / b) };
+    expect(payoutBarText(bar, f)).toBe('t5: 200 U distributed; you held 12% of the outstanding tokens (120 T of 1000 T) → 12% of 200 U = 24 U');
+  });
+});
+
+describe('distributionTotals', () => {
+  it("sums a splitter's distributions and claims, and nothing of another contract", async () => {
+    const { distributionTotals } = await import('./derive');
+    const s = (name: string, data: Record<string, unknown>, contract = 'S') => ({ ...ev(1, name, data), contract });
+    const events = [s('Distributed', { amount: 500n }), s('Claimed', { holder: acct('a'), amount: 120n }), s('Distributed', { amount: 100n }), s('Distributed', { amount: 9n }, 'OTHER')];
+    expect(distributionTotals(events, 'S')).toEqual({ distributed: 600n, claimed: 120n, unclaimed: 480n });
+  });
+});

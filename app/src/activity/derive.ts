@@ -122,3 +122,85 @@ export function describeEvent(e: ActivityEvent, f: ActivityFormat): string {
       return e.name;
   }
 }
+
+export interface PayoutBar {
+  block: number;
+  index: number;
+  at: bigint;
+  /** What the splitter distributed to all holders. */
+  amount: bigint;
+  /** The outstanding supply it was shared over. */
+  outstanding: bigint;
+  /** The holder's balance then. */
+  balance: bigint;
+  /** His part: `floor(amount × balance / outstanding)`. */
+  share: bigint;
+}
+
+export interface PayoutHistory {
+  bars: PayoutBar[];
+  claims: Array<{ block: number; index: number; at: bigint; amount: bigint }>;
+  totalShare: bigint;
+  totalClaimed: bigint;
+}
+
+/**
+ * A holder's payouts from a token's and its splitter's events, oldest first: each `Distributed`
+ * with his balance at that moment (rebuilt from the token's `Transfer`s before it) and his part
+ * of it, and each of his `Claimed`. `holder` and `account` use the same address format.
+ */
+export function payoutHistory(events: readonly ActivityEvent[], token: string, splitter: string, holder: string, account: (a: AccountLike) => string): PayoutHistory {
+  let balance = 0n;
+  const out: PayoutHistory = { bars: [], claims: [], totalShare: 0n, totalClaimed: 0n };
+  for (const e of events) {
+    if (e.contract === token && e.name === 'Transfer') {
+      const from = e.data.from as AccountLike | undefined;
+      const to = e.data.to as AccountLike | undefined;
+      const value = big(e.data.value);
+      if (from && account(from) === holder) balance -= value;
+      if (to && account(to) === holder) balance += value;
+    } else if (e.contract === splitter && e.name === 'Distributed') {
+      const amount = big(e.data.amount);
+      const outstanding = big(e.data.outstanding);
+      const share = outstanding > 0n ? (amount * balance) / outstanding : 0n;
+      out.bars.push({ block: e.block, index: e.index, at: e.at, amount, outstanding, balance, share });
+      out.totalShare += share;
+    } else if (e.contract === splitter && e.name === 'Claimed' && account(e.data.holder as AccountLike) === holder) {
+      const amount = big(e.data.amount);
+      out.claims.push({ block: e.block, index: e.index, at: e.at, amount });
+      out.totalClaimed += amount;
+    }
+  }
+  return out;
+}
+
+/** "4 Dec: 200,000 UNIT distributed; you held 2% of the outstanding tokens (20,000 of 1,000,000 BOB) → 2% of 200,000 UNIT = 4,000 UNIT". */
+export function payoutBarText(bar: PayoutBar, f: { units: (v: bigint) => string; money: (v: bigint) => string; date: (ms: bigint) => string; percent: (part: bigint, whole: bigint) => string }): string {
+  const pct = f.percent(bar.balance, bar.outstanding);
+  return `${f.date(bar.at)}: ${f.money(bar.amount)} distributed; you held ${pct}% of the outstanding tokens (${f.units(bar.balance)} of ${f.units(bar.outstanding)}) → ${pct}% of ${f.money(bar.amount)} = ${f.money(bar.share)}`;
+}
+
+export type PayoutEntry = { kind: 'share'; bar: PayoutBar } | { kind: 'claim'; claim: PayoutHistory['claims'][number] };
+
+/** Distributions and claims in the order they happened. */
+export function payoutEntries(h: PayoutHistory): PayoutEntry[] {
+  const entries: PayoutEntry[] = [...h.bars.map((bar) => ({ kind: 'share' as const, bar })), ...h.claims.map((claim) => ({ kind: 'claim' as const, claim }))];
+  const pos = (e: PayoutEntry) => (e.kind === 'share' ? [e.bar.block, e.bar.index] : [e.claim.block, e.claim.index]);
+  return entries.sort((x, y) => {
+    const [bx = 0, ix = 0] = pos(x);
+    const [by = 0, iy = 0] = pos(y);
+    return bx - by || ix - iy;
+  });
+}
+
+/** What a splitter distributed in all and what its holders claimed of it (the rest is unclaimed). */
+export function distributionTotals(events: readonly ActivityEvent[], splitter: string): { distributed: bigint; claimed: bigint; unclaimed: bigint } {
+  let distributed = 0n;
+  let claimed = 0n;
+  for (const e of events) {
+    if (e.contract !== splitter) continue;
+    if (e.name === 'Distributed') distributed += big(e.data.amount);
+    if (e.name === 'Claimed') claimed += big(e.data.amount);
+  }
+  return { distributed, claimed, unclaimed: distributed - claimed };
+}

@@ -100,6 +100,11 @@ export class TokenApi {
     };
   }
 
+  /** The token's symbol alone (one query), e.g. for a label. */
+  async symbol(): Promise<string | undefined> {
+    return (await this.contract.query.psp22MetadataTokenSymbol()).data;
+  }
+
   async balanceOf(account: string): Promise<bigint> {
     return (await this.contract.query.psp22BalanceOf(account)).data;
   }

@@ -5,7 +5,7 @@ const A = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 
 describe('parseRoute', () => {
   it('parses each page and round-trips with href', () => {
-    for (const r of [{ page: 'members' }, { page: 'portfolio' }, { page: 'join' }, { page: 'console' }, { page: 'disputes' }, { page: 'dispute', id: 12n }, { page: 'member', address: A }, { page: 'token', address: A }] as const) {
+    for (const r of [{ page: 'members' }, { page: 'portfolio' }, { page: 'join' }, { page: 'console' }, { page: 'disputes' }, { page: 'notices' }, { page: 'dispute', id: 12n }, { page: 'member', address: A }, { page: 'token', address: A }] as const) {
       expect(parseRoute(href(r))).toEqual(r);
     }
     expect(parseRoute('')).toEqual({ page: 'members' });

@@ -1,5 +1,5 @@
 // A tiny hash router: #/members, #/join, #/member/<address>, #/token/<address>, #/portfolio,
-// #/console, #/disputes, #/dispute/<id>.
+// #/console, #/disputes, #/dispute/<id>, #/notices.
 
 export type Route =
   | { page: 'members' }
@@ -9,6 +9,7 @@ export type Route =
   | { page: 'join' }
   | { page: 'console' }
   | { page: 'disputes' }
+  | { page: 'notices' }
   | { page: 'dispute'; id: bigint }
   | { page: 'not-found'; path: string };
 
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (path === 'join') return { page: 'join' };
   if (path === 'console') return { page: 'console' };
   if (path === 'disputes') return { page: 'disputes' };
+  if (path === 'notices') return { page: 'notices' };
   const [head, arg, ...rest] = path.split('/');
   if (rest.length === 0 && head === 'dispute' && arg && /^\d{1,19}$/.test(arg)) return { page: 'dispute', id: BigInt(arg) };
   if (rest.length === 0 && arg && ADDRESS.test(arg)) {
@@ -42,6 +44,8 @@ export function href(route: Route): string {
       return '#/console';
     case 'disputes':
       return '#/disputes';
+    case 'notices':
+      return '#/notices';
     case 'dispute':
       return `#/dispute/${route.id}`;
     case 'member':

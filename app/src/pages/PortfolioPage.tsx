@@ -10,6 +10,7 @@ import { valueAtLastTrade } from '../lib/holdings';
 import { splitterErrorMessage } from '../lib/errors';
 import { href } from '../lib/router';
 import { MySaleRequests, type SaleRow } from './MySaleRequests';
+import { PayoutHistory } from './PayoutHistory';
 
 interface Holding {
   token: string;
@@ -21,6 +22,8 @@ interface Holding {
   value: bigint | undefined;
   splitter: SplitterApi;
   claimable: bigint;
+  decimals: number;
+  symbol: string | undefined;
 }
 
 /** The tokens the selected account holds, with what it can claim from each payout splitter. */
@@ -71,6 +74,8 @@ export function PortfolioPage() {
             value: valueAtLastTrade(balance, s.lastTrade),
             splitter,
             claimable,
+            decimals: s.decimals,
+            symbol: s.symbol,
           });
         }
       }
@@ -130,6 +135,20 @@ export function PortfolioPage() {
           </tbody>
         </table>
       )}
+      {who && registry &&
+        holdings?.map((h) => (
+          <PayoutHistory
+            key={h.token}
+            label={h.label}
+            token={h.token}
+            splitter={h.splitter.address}
+            holder={who}
+            decimals={h.decimals}
+            symbol={h.symbol}
+            claimable={h.claimable}
+            account={(a) => registry.addr(a)}
+          />
+        ))}
       {who && sales?.account === who && (
         <>
           <h2>Your sale requests</h2>

@@ -8,6 +8,7 @@ import { useNow, type Action, type Loaded } from '../token/loaded';
 import { TokenFigures } from '../token/TokenFigures';
 import { useToken } from '../token/useToken';
 import { DisclosureDesk } from './DisclosureDesk';
+import { Distributions } from './Distributions';
 import { LaunchToken } from './LaunchToken';
 import { OfferingDesk } from './OfferingDesk';
 import { RequestInbox } from './RequestInbox';
@@ -72,6 +73,8 @@ function TokenDesks({ address, who }: { address: string; who: string }) {
       <OfferingDesk loaded={data} now={now} onAction={setAction} />
       <h2>Assets and their sales</h2>
       <DisclosureDesk loaded={data} onAction={setAction} />
+      <h2>Payouts to your holders</h2>
+      <Distributions issuer={s.issuer} />
     </>
   );
 }
