@@ -1,21 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { distributionTotals } from '../../activity/derive';
 import { useActivity } from '../../activity/useActivity';
 import { BarChart } from '../../components/BarChart';
-import { useChain, useMoney } from '../../components/ChainContext';
+import { useMoney } from '../../components/ChainContext';
+import { useSplitter } from '../../components/useSplitter';
 
 /** What the issuer's splitter paid out in all, and how much of it the holders have not claimed. */
 export function Distributions({ issuer }: { issuer: string }) {
-  const chain = useChain();
-  const registry = chain.status === 'connected' ? chain.registry : undefined;
-  const [splitter, setSplitter] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    let alive = true;
-    void registry?.splitterOf(issuer).then((a) => alive && setSplitter(a));
-    return () => {
-      alive = false;
-    };
-  }, [registry, issuer]);
+  const splitter = useSplitter(issuer);
   if (!splitter) return null;
   return <DistributionTotals splitter={splitter} />;
 }

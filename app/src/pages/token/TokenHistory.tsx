@@ -1,27 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { describeEvent, holdersFrom, pricePoints } from '../../activity/derive';
 import { useActivity } from '../../activity/useActivity';
-import { useChain, useMoney } from '../../components/ChainContext';
+import { useMoney } from '../../components/ChainContext';
+import { useSplitter } from '../../components/useSplitter';
 import { percent } from '../../lib/offering';
 import { PriceChart, type ChartPoint } from '../../components/PriceChart';
 import { shortAddress } from '../../lib/wallet';
 import { formatDate } from '../format';
 import { tokenUnits, type Loaded } from './loaded';
-
-/** The issuer's payout splitter (the registry's `splitter_of`). */
-function useSplitter(issuer: string): string | undefined {
-  const chain = useChain();
-  const registry = chain.status === 'connected' ? chain.registry : undefined;
-  const [splitter, setSplitter] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    let alive = true;
-    void registry?.splitterOf(issuer).then((a) => alive && setSplitter(a));
-    return () => {
-      alive = false;
-    };
-  }, [registry, issuer]);
-  return splitter;
-}
 
 /** The token's history from its events (and its splitter's): price chart, holders, activity. */
 export function TokenHistory({ loaded }: { loaded: Loaded }) {
