@@ -12,26 +12,12 @@
 import { documentHash } from '../src/lib/hash';
 import { holdersShare } from '../src/lib/console';
 import { formatAmount } from '../src/lib/amount';
-import { axe, connectAs, expect, send, shot, test, type Chain } from './fixtures';
-import type { Page } from '@playwright/test';
+import { axe, connectAs, expect, send, shot, signDialog, test, type Chain } from './fixtures';
 
 const UNIT = 10n ** 12n;
 const BOB_UNIT = 10n ** 6n;
 const exact = (v: bigint) => formatAmount(v, { decimals: 12, symbol: 'UNIT' });
 const money = (v: bigint) => formatAmount(v, { decimals: 12, symbol: 'UNIT', maxFractionDigits: 4 });
-
-/** Signs the open dialog `title` and waits for finality; returns the block number. */
-async function signDialog(page: Page, title: string, expectText?: string) {
-  const dialog = page.getByRole('dialog', { name: title });
-  await expect(dialog.getByText('Network fee (estimate)')).toBeVisible({ timeout: 20_000 });
-  if (expectText) await expect(dialog).toContainText(expectText);
-  await dialog.getByRole('button', { name: 'Sign and submit' }).click();
-  const done = dialog.getByText(/Done: finalized in block #\d+/);
-  await expect(done).toBeVisible({ timeout: 30_000 });
-  const block = Number((await done.textContent())?.match(/#(\d+)/)?.[1]);
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  return block;
-}
 
 async function openRequest(chain: Chain, amount: bigint, price: bigint) {
   const token = await chain.bobToken();

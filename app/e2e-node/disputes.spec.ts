@@ -1,40 +1,24 @@
 /// <reference types="node" />
 // A dispute from its opening to its execution on a live node (issue 15's journey 4), with the
 // plan's short dispute windows (e2e-node/local-config.json: 20 s evidence, 30 s commit, 30 s
-// reveal, 10 s appeal). Charlie accuses Ferdie (test client); Ferdie answers with evidence
-// hashed in the page; Alice commits her vote in the page (salt made and kept in the browser),
+// reveal, 20 s appeal). Charlie accuses Ferdie (test client); Ferdie answers with evidence
+// hashed in the page, as a party; Carol, a member whose rights began after the opening, is told
+// why she may not judge; Alice commits her vote in the page (salt made and kept in the browser),
 // exports the backup, and Bob and Dave commit through the test client (quorum: 3 of the 5
 // eligible); in a fresh browser context, without the salt, Alice's page warns, she restores the
 // backup and reveals in one click; Bob and Dave reveal; the ruling (Upheld) is executed from
-// the page, and Ferdie is suspended. The node's clock is real time: the test seals a block now
+// the page, and Ferdie is suspended; in the appeal window only Ferdie, the losing side, is offered
+// the appeal. The node's clock is real time: the test seals a block now
 // and then so that the chain's time (and so the phase) moves on.
 
-import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { documentHash } from '../src/lib/hash';
 import { voteCommitment } from '../src/lib/votes';
-import { axe, connectAs, expect, send, shot, test, type Chain, type KeyName } from './fixtures';
+import { axe, connectAs, expect, send, shot, signDialog, test, waitUntil, type Chain, type KeyName } from './fixtures';
 
-/** Seals a block every 2 s until governance says dispute `id` is in `phase`. */
-async function waitForPhase(chain: Chain, id: bigint, phase: string, timeoutMs = 90_000) {
-  const governance = chain.governance();
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const now = (await governance.query.phase(id)).data;
-    if (now?.type === phase) return;
-    if (Date.now() > until) throw new Error(`dispute #${id} is still in ${JSON.stringify(now)}, not ${phase}`);
-    await new Promise((r) => setTimeout(r, 2_000));
-    await chain.fund('Eve', 1n); // seals a block: the chain's time moves on
-  }
-}
-
-async function signDialog(page: Page, title: string) {
-  const dialog = page.getByRole('dialog', { name: title });
-  await expect(dialog.getByText('Network fee (estimate)')).toBeVisible({ timeout: 20_000 });
-  await dialog.getByRole('button', { name: 'Sign and submit' }).click();
-  await expect(dialog.getByText(/Done: finalized in block #\d+/)).toBeVisible({ timeout: 30_000 });
-  await dialog.getByRole('button', { name: 'Close' }).click();
-}
+/** Until governance says dispute `id` is in `phase`. */
+const waitForPhase = (chain: Chain, id: bigint, phase: string) =>
+  waitUntil(chain, `dispute #${id}`, async () => (await chain.governance().query.phase(id)).data?.type, phase);
 
 const hex = (b: Uint8Array) => `0x${Buffer.from(b).toString('hex')}` as `0x${string}`;
 
@@ -57,12 +41,13 @@ test('journey 4 (governance): a dispute against Ferdie, from opening through com
   expect(dispute.quorum).toBe(3);
 
   // Evidence: Ferdie answers with a file hashed in the page.
-  await wallet.install(page, ['Ferdie', 'Alice']);
+  await wallet.install(page, ['Ferdie', 'Alice', 'Carol']);
   await connectAs(page, 'Ferdie', chain, `/#/dispute/${id}`);
   await expect(page.getByTestId('dispute-phase')).toHaveText('Evidence period', { timeout: 20_000 });
   const timeline = page.getByTestId('timeline').locator('li');
   await expect(timeline).toHaveCount(7);
   await expect(timeline.nth(1)).toHaveAttribute('data-state', 'now');
+  await expect(page.getByText('You are a party to this dispute: parties give evidence and do not judge it.')).toBeVisible();
   const ends = await page.evaluate(
     (ms: string[]) => ms.map((m) => new Date(Number(m)).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })),
     [dispute.evidenceEnds, dispute.commitEnds, dispute.revealEnds, dispute.appealEnds].map(String),
@@ -78,7 +63,18 @@ test('journey 4 (governance): a dispute against Ferdie, from opening through com
 
   // Commit: Alice in the page, then the backup file; Bob and Dave through the test client.
   await waitForPhase(chain, id, 'Commit');
+  // Who may judge, in the contract's words: Carol's rights began after the opening (or she is
+  // not a member, if the console journey did not admit her); Alice may.
+  const carolRights = (await registry.query.memberRegistryRightsSince(chain.address('Carol'))).data;
+  await page.getByTestId('account-picker').selectOption(chain.address('Carol'));
+  await expect(page.getByTestId('juror-eligibility')).toContainText(
+    carolRights === undefined ? 'Only active members judge disputes.' : 'Your rights as a member began after this dispute was opened',
+    { timeout: 20_000 },
+  );
+  await expect(page.getByRole('button', { name: 'Review my vote' })).toHaveCount(0);
+  await shot(page, info, 'dispute-not-eligible');
   await page.getByTestId('account-picker').selectOption(chain.address('Alice'));
+  await expect(page.getByTestId('juror-eligibility')).toContainText('You may judge this dispute', { timeout: 20_000 });
   await page.getByLabel('Uphold: the accusation is proven').check({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Review my vote' }).click();
   await signDialog(page, `Commit your vote on dispute #${id}`);
@@ -126,6 +122,15 @@ test('journey 4 (governance): a dispute against Ferdie, from opening through com
   }
   const tally = (await governance.query.dispute(id)).data?.firstRound;
   expect(tally).toEqual({ committed: 3, yes: 3, no: 0 });
+
+  // The appeal window: Ferdie lost the first instance, and only he is offered the appeal.
+  await waitForPhase(chain, id, 'AppealWindow');
+  await expect(page.getByTestId('dispute-phase')).toHaveText('Ruled Upheld: open to appeal', { timeout: 10_000 });
+  await expect(page.getByRole('button', { name: 'Appeal the ruling' })).toHaveCount(0);
+  await page.getByTestId('account-picker').selectOption(ferdie);
+  await expect(page.getByRole('button', { name: 'Appeal the ruling' })).toBeVisible({ timeout: 10_000 });
+  await shot(page, info, 'dispute-appeal-window');
+  await page.getByTestId('account-picker').selectOption(chain.address('Alice'));
 
   // The ruling, final after the appeal window, is executed from the page: Ferdie is suspended.
   await waitForPhase(chain, id, 'Final');

@@ -288,3 +288,29 @@ export async function connectAs(page: Page, name: KeyName, chain: Chain, path = 
   await expect(page.getByTestId('wallet-state')).toHaveAttribute('data-state', 'connected');
   await page.getByTestId('account-picker').selectOption(chain.address(name));
 }
+
+/** Signs the open dialog `title` (after checking it says `expectText`, if given) and waits for
+ *  finality; returns the block number. */
+export async function signDialog(page: Page, title: string, expectText?: string): Promise<number> {
+  const dialog = page.getByRole('dialog', { name: title });
+  await expect(dialog.getByText('Network fee (estimate)')).toBeVisible({ timeout: 20_000 });
+  if (expectText) await expect(dialog).toContainText(expectText);
+  await dialog.getByRole('button', { name: 'Sign and submit' }).click();
+  const done = dialog.getByText(/Done: finalized in block #\d+/);
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  const block = Number((await done.textContent())?.match(/#(\d+)/)?.[1]);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return block;
+}
+
+/** Seals a block every 2 s (the chain's time moves on) until `read()` returns `want`. */
+export async function waitUntil(chain: Chain, what: string, read: () => Promise<string | undefined>, want: string, timeoutMs = 90_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const now = await read();
+    if (now === want) return;
+    if (Date.now() > until) throw new Error(`${what} is still ${now}, not ${want}`);
+    await new Promise((r) => setTimeout(r, 2_000));
+    await chain.fund('Eve', 1n); // seals a block
+  }
+}

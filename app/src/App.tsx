@@ -18,6 +18,9 @@ import { TokenPage } from './pages/TokenPage';
 const IssuerConsole = lazy(() => import('./pages/console/IssuerConsole'));
 const DisputesPage = lazy(() => import('./pages/governance/DisputesPage'));
 const DisputePage = lazy(() => import('./pages/governance/DisputePage'));
+const ProposalsPage = lazy(() => import('./pages/governance/ProposalsPage'));
+const ProposalPage = lazy(() => import('./pages/governance/ProposalPage'));
+const NewProposalPage = lazy(() => import('./pages/governance/NewProposalPage'));
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
@@ -61,6 +64,24 @@ function Page({ route }: { route: Route }) {
           <DisputePage id={route.id} />
         </Suspense>
       );
+    case 'proposals':
+      return (
+        <Suspense fallback={<p role="status">Loading the proposals…</p>}>
+          <ProposalsPage />
+        </Suspense>
+      );
+    case 'new-proposal':
+      return (
+        <Suspense fallback={<p role="status">Loading the proposal form…</p>}>
+          <NewProposalPage />
+        </Suspense>
+      );
+    case 'proposal':
+      return (
+        <Suspense fallback={<p role="status">Loading the proposal…</p>}>
+          <ProposalPage id={route.id} />
+        </Suspense>
+      );
     case 'not-found':
       return (
         <section aria-labelledby="nf-heading">
@@ -102,6 +123,11 @@ export function App() {
               <li>
                 <a href={href({ page: 'disputes' })} aria-current={route.page === 'disputes' || route.page === 'dispute' ? 'page' : undefined}>
                   Disputes
+                </a>
+              </li>
+              <li>
+                <a href={href({ page: 'proposals' })} aria-current={route.page === 'proposals' || route.page === 'proposal' || route.page === 'new-proposal' ? 'page' : undefined}>
+                  Proposals
                 </a>
               </li>
               <li>

@@ -1,10 +1,16 @@
 // Governance queries and the juror's transactions, returning plain typed values. No React here.
 
 import { Contract } from 'dedot/contracts';
-import type { GovernanceContractApi, GovernanceDispute, GovernanceJurorVote, GovernanceParamsGovernanceParams, GovernancePhase, GovernanceRuling } from './types/governance';
+import type { GovernanceContractApi, GovernanceDispute, GovernanceJurorVote, GovernanceParamsGovernanceParams, GovernancePhase, GovernanceProposal, GovernanceProposalState, GovernanceRuling } from './types/governance';
 import { loadMetadata, type Client, type Write } from './client';
 
-export type { GovernanceDispute, GovernanceJurorVote, GovernancePhase, GovernanceRuling };
+export type { GovernanceDispute, GovernanceJurorVote, GovernanceParamsGovernanceParams, GovernancePhase, GovernanceProposal, GovernanceProposalState, GovernanceRuling };
+
+export interface ProposalView {
+  id: bigint;
+  proposal: GovernanceProposal;
+  state: GovernanceProposalState;
+}
 
 export interface DisputeView {
   id: bigint;
@@ -96,6 +102,75 @@ export class GovernanceApi {
     return {
       dryRun: (caller) => this.contract.query.claimJurorReward(id, { caller }),
       tx: (gasLimit) => this.contract.tx.claimJurorReward(id, { gasLimit }),
+    };
+  }
+
+  /** `appeal(id)` paying the dispute's appeal bond, as the losing side of the first instance. */
+  appeal(id: bigint, bond: bigint): Write {
+    return {
+      dryRun: (caller) => this.contract.query.appeal(id, { caller, value: bond }),
+      tx: (gasLimit) => this.contract.tx.appeal(id, { value: bond, gasLimit }),
+    };
+  }
+
+  // ----- proposals -----------------------------------------------------------------------
+
+  async proposalCount(): Promise<bigint> {
+    return (await this.contract.query.proposalCount()).data;
+  }
+
+  async proposal(id: bigint): Promise<ProposalView | undefined> {
+    const q = this.contract.query;
+    const [p, state] = await Promise.all([q.proposal(id), q.proposalState(id)]);
+    if (!p.data || !state.data) return undefined;
+    return { id, proposal: p.data, state: state.data };
+  }
+
+  /** The newest `limit` proposals, newest first. */
+  async proposals(limit = 50): Promise<ProposalView[]> {
+    const count = await this.proposalCount();
+    const ids: bigint[] = [];
+    for (let id = count - 1n; id >= 0n && ids.length < limit; id--) ids.push(id);
+    return (await Promise.all(ids.map((id) => this.proposal(id)))).filter((p): p is ProposalView => p !== undefined);
+  }
+
+  async ballotOf(id: bigint, voter: string): Promise<boolean | undefined> {
+    return (await this.contract.query.ballotOf(id, voter)).data;
+  }
+
+  /** `propose(target, selector, input, 0)`: an allowlisted call, encoded from its form. */
+  propose(target: string, selector: `0x${string}`, input: `0x${string}`): Write {
+    return {
+      dryRun: (caller) => this.contract.query.propose(target, selector, input, 0n, { caller }),
+      tx: (gasLimit) => this.contract.tx.propose(target, selector, input, 0n, { gasLimit }),
+    };
+  }
+
+  vote(id: bigint, support: boolean): Write {
+    return {
+      dryRun: (caller) => this.contract.query.vote(id, support, { caller }),
+      tx: (gasLimit) => this.contract.tx.vote(id, support, { gasLimit }),
+    };
+  }
+
+  veto(id: bigint): Write {
+    return {
+      dryRun: (caller) => this.contract.query.veto(id, { caller }),
+      tx: (gasLimit) => this.contract.tx.veto(id, { gasLimit }),
+    };
+  }
+
+  cancel(id: bigint): Write {
+    return {
+      dryRun: (caller) => this.contract.query.cancel(id, { caller }),
+      tx: (gasLimit) => this.contract.tx.cancel(id, { gasLimit }),
+    };
+  }
+
+  execute(id: bigint): Write {
+    return {
+      dryRun: (caller) => this.contract.query.execute(id, { caller }),
+      tx: (gasLimit) => this.contract.tx.execute(id, { gasLimit }),
     };
   }
 

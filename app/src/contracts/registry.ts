@@ -60,6 +60,16 @@ export class RegistryApi {
     return out;
   }
 
+  /** When `account`'s rights began (0 for founders), if he is active now. */
+  async rightsSince(account: string): Promise<bigint | undefined> {
+    return (await this.contract.query.memberRegistryRightsSince(account)).data;
+  }
+
+  /** Whether `voucher` ever vouched for `member` (even if the bond was since released). */
+  async hasVouchedFor(voucher: string, member: string): Promise<boolean> {
+    return (await this.contract.query.memberRegistryHasVouchedFor(voucher, member)).data;
+  }
+
   async tokenOf(member: string): Promise<string | undefined> {
     return (await this.contract.query.memberRegistryTokenOf(member)).data?.address(this.ss58);
   }

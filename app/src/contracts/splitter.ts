@@ -24,6 +24,11 @@ export class SplitterApi {
     return unwrap(data, (e) => splitterErrorMessage(e));
   }
 
+  /** The balance the splitter accounts `holder` for (his token balance, as the token reported it). */
+  async holderBalance(holder: string): Promise<bigint> {
+    return (await this.contract.query.holderBalance(holder)).data;
+  }
+
   /** Dry run of `claim()` as `caller` (the confirm step). */
   dryRunClaim(caller: string) {
     return this.contract.query.claim({ caller });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disputeTimeline, jurorStep, phaseText, remedyText, type DisputeLike } from './disputes';
+import { appellant, chainVoteOf, disputeTimeline, jurorEligibility, jurorStep, phaseText, remedyText, type DisputeLike, type JurorFacts } from './disputes';
 
 const d: DisputeLike = {
   openedAt: 0n,
@@ -59,5 +59,44 @@ describe('words', () => {
     expect(remedyText({ type: 'Suspend', value: 7n * 86_400_000n })).toBe('Suspension for 7 days');
     expect(remedyText({ type: 'Suspend', value: 36n * 3_600_000n })).toBe('Suspension for 36 hours');
     expect(remedyText({ type: 'Expel' })).toBe('Expulsion');
+  });
+});
+
+describe('jurorEligibility', () => {
+  const ok: JurorFacts = { party: false, withheldInFirstRound: false, rightsSince: 0n, openedAt: 100n, vouchedForAccused: false, holdsAccusedToken: false };
+  it('says yes only when every rule passes', () => {
+    expect(jurorEligibility(ok).eligible).toBe(true);
+  });
+  it('names the first rule that fails, in the contract order', () => {
+    const rule = (f: Partial<JurorFacts>) => {
+      const e = jurorEligibility({ ...ok, ...f });
+      return e.eligible ? 'eligible' : e.rule;
+    };
+    expect(rule({ party: true, vouchedForAccused: true })).toBe('party');
+    expect(rule({ withheldInFirstRound: true, holdsAccusedToken: true })).toBe('withheld');
+    expect(rule({ rightsSince: undefined, vouchedForAccused: true })).toBe('not-member');
+    expect(rule({ rightsSince: 100n })).toBe('rights'); // began when it opened: not before
+    expect(rule({ rightsSince: 99n })).toBe('eligible');
+    expect(rule({ vouchedForAccused: true, holdsAccusedToken: true })).toBe('voucher');
+    expect(rule({ holdsAccusedToken: true })).toBe('holder');
+  });
+});
+
+describe('appellant', () => {
+  it('is the loser of the first instance, in the appeal window, once', () => {
+    expect(appellant({ type: 'AppealWindow' }, 'Upheld', false)).toBe('accused');
+    expect(appellant({ type: 'AppealWindow' }, 'Dismissed', false)).toBe('claimant');
+    expect(appellant({ type: 'AppealWindow' }, 'NoQuorum', false)).toBeUndefined();
+    expect(appellant({ type: 'AppealWindow' }, 'Upheld', true)).toBeUndefined();
+    expect(appellant({ type: 'Final' }, 'Upheld', false)).toBeUndefined();
+  });
+});
+
+describe('chainVoteOf', () => {
+  it('counts a revealed dismiss vote (Some(false)) as revealed: regression, it read as unrevealed', () => {
+    expect(chainVoteOf({ revealed: false })).toEqual({ committed: true, revealed: true });
+    expect(chainVoteOf({ revealed: true })).toEqual({ committed: true, revealed: true });
+    expect(chainVoteOf({ revealed: undefined })).toEqual({ committed: true, revealed: false });
+    expect(chainVoteOf(undefined)).toEqual({ committed: false, revealed: false });
   });
 });

@@ -127,3 +127,46 @@ export function remedyText(remedy: { type: 'Suspend'; value: bigint } | { type: 
       return 'Recovery of a lost account';
   }
 }
+
+/** What the chain says about a would-be juror, as `ensure_juror` asks it at commit. */
+export interface JurorFacts {
+  /** He is the claimant or the accused. */
+  party: boolean;
+  /** The fresh round is open and he committed in round 1 without revealing. */
+  withheldInFirstRound: boolean;
+  /** The registry's `rights_since` (undefined: not an active member). */
+  rightsSince: bigint | undefined;
+  openedAt: bigint;
+  /** The registry's `has_vouched_for(juror, accused)`: ever, even if the bond was released. */
+  vouchedForAccused: boolean;
+  /** He holds the accused's token (the splitter's or the token's balance above zero). */
+  holdsAccusedToken: boolean;
+}
+
+export type JurorEligibility = { eligible: true; text: string } | { eligible: false; rule: 'party' | 'withheld' | 'not-member' | 'rights' | 'voucher' | 'holder'; text: string };
+
+/** Whether he may judge and why not, in the contract's order of checks (`ensure_juror`). The
+ *  contract decides at commit: the dry run of the commit is the final word; this says why. */
+export function jurorEligibility(f: JurorFacts): JurorEligibility {
+  if (f.party) return { eligible: false, rule: 'party', text: 'You are a party to this dispute: parties may not judge it.' };
+  if (f.withheldInFirstRound)
+    return { eligible: false, rule: 'withheld', text: 'You committed in the first round and did not reveal: jurors who withheld their reveal may not vote in the fresh round.' };
+  if (f.rightsSince === undefined) return { eligible: false, rule: 'not-member', text: 'Only active members judge disputes.' };
+  if (f.rightsSince >= f.openedAt)
+    return { eligible: false, rule: 'rights', text: 'Your rights as a member began after this dispute was opened: only members with rights before it judge it.' };
+  if (f.vouchedForAccused) return { eligible: false, rule: 'voucher', text: 'You vouched for the accused: his vouchers may not judge him.' };
+  if (f.holdsAccusedToken) return { eligible: false, rule: 'holder', text: "You hold the accused's token: his holders may not judge him (whatever you hold after committing does not matter)." };
+  return { eligible: true, text: 'You may judge this dispute: not a party, not his voucher, not a holder of his token, and your rights began before it was opened.' };
+}
+
+/** The side that may appeal now (the loser of the first instance), if any. */
+export function appellant(phase: PhaseLike, ruling: 'Upheld' | 'Dismissed' | 'NoQuorum' | undefined, alreadyAppealed: boolean): 'accused' | 'claimant' | undefined {
+  if (phase.type !== 'AppealWindow' || alreadyAppealed) return undefined;
+  return ruling === 'Upheld' ? 'accused' : ruling === 'Dismissed' ? 'claimant' : undefined;
+}
+
+/** A juror's vote as stored (`JurorVote`: `revealed` is `None` until the reveal, then the vote
+ *  itself) in the two facts the page needs. A revealed "dismiss" is `Some(false)`: revealed. */
+export function chainVoteOf(v: { revealed?: boolean | undefined } | undefined): { committed: boolean; revealed: boolean } {
+  return { committed: v !== undefined, revealed: v !== undefined && v.revealed !== undefined };
+}

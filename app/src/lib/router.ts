@@ -1,5 +1,5 @@
 // A tiny hash router: #/members, #/join, #/member/<address>, #/token/<address>, #/portfolio,
-// #/console, #/disputes, #/dispute/<id>, #/notices.
+// #/console, #/disputes, #/dispute/<id>, #/notices, #/proposals, #/proposals/new, #/proposal/<id>.
 
 export type Route =
   | { page: 'members' }
@@ -11,6 +11,9 @@ export type Route =
   | { page: 'disputes' }
   | { page: 'notices' }
   | { page: 'dispute'; id: bigint }
+  | { page: 'proposals' }
+  | { page: 'new-proposal' }
+  | { page: 'proposal'; id: bigint }
   | { page: 'not-found'; path: string };
 
 const ADDRESS = /^[1-9A-HJ-NP-Za-km-z]{40,60}$|^0x[0-9a-fA-F]{64}$/;
@@ -23,8 +26,11 @@ export function parseRoute(hash: string): Route {
   if (path === 'console') return { page: 'console' };
   if (path === 'disputes') return { page: 'disputes' };
   if (path === 'notices') return { page: 'notices' };
+  if (path === 'proposals') return { page: 'proposals' };
+  if (path === 'proposals/new') return { page: 'new-proposal' };
   const [head, arg, ...rest] = path.split('/');
   if (rest.length === 0 && head === 'dispute' && arg && /^\d{1,19}$/.test(arg)) return { page: 'dispute', id: BigInt(arg) };
+  if (rest.length === 0 && head === 'proposal' && arg && /^\d{1,10}$/.test(arg)) return { page: 'proposal', id: BigInt(arg) };
   if (rest.length === 0 && arg && ADDRESS.test(arg)) {
     if (head === 'member') return { page: 'member', address: arg };
     if (head === 'token') return { page: 'token', address: arg };
@@ -48,6 +54,12 @@ export function href(route: Route): string {
       return '#/notices';
     case 'dispute':
       return `#/dispute/${route.id}`;
+    case 'proposals':
+      return '#/proposals';
+    case 'new-proposal':
+      return '#/proposals/new';
+    case 'proposal':
+      return `#/proposal/${route.id}`;
     case 'member':
       return `#/member/${route.address}`;
     case 'token':

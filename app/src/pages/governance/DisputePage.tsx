@@ -1,21 +1,22 @@
 // One dispute as a timeline, with what the connected member can do in it (lazy-loaded).
-import { useCallback, useEffect, useState } from 'react';
-import { useContractEvents, useEachBlock, useMoney } from '../../components/ChainContext';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useChain, useContractEvents, useEachBlock, useMoney } from '../../components/ChainContext';
 import { FileHashField } from '../../components/FileHashField';
+import { Timeline } from '../../components/Timeline';
 import { useSelectedAddress } from '../../components/WalletContext';
 import { WriteDialog } from '../../components/WriteDialog';
 import type { DisputeView } from '../../contracts/governance';
-import { currentRound, disputeTimeline, phaseText, remedyText } from '../../lib/disputes';
+import { appellant, currentRound, disputeTimeline, jurorEligibility, phaseText, remedyText, type JurorEligibility } from '../../lib/disputes';
 import { governanceErrorMessage } from '../../lib/errors';
-import { countdown } from '../../lib/offering';
 import { href } from '../../lib/router';
 import { writeAction } from '../console/action';
-import { formatDate } from '../format';
 import { useNow, type Action } from '../token/loaded';
 import { JurorBallot } from './JurorBallot';
+import { readJurorFacts } from './jurorFacts';
 import { useGovernance } from './useGovernance';
 
 export default function DisputePage({ id }: { id: bigint }) {
+  const chain = useChain();
   const governance = useGovernance();
   const money = useMoney();
   const now = useNow();
@@ -32,6 +33,37 @@ export default function DisputePage({ id }: { id: bigint }) {
       alive = false;
     };
   }, [governance, id, reload]);
+  const [eligibility, setEligibility] = useState<JurorEligibility | undefined>(undefined);
+  const [reward, setReward] = useState<bigint>(0n);
+  const registry = chain.status === 'connected' ? chain.registry : undefined;
+  // Before and during the commit: whether the connected member may judge, and why not.
+  const judging = view ? view.phase.type === 'Evidence' || view.phase.type === 'Commit' : false;
+  const round = view ? (currentRound(view.phase) ?? (view.dispute.appeal ? 2 : 1)) : 1;
+  // Read once per dispute, round and account (not on every block the page re-reads).
+  const factsKey = view && who && judging ? `${view.id}/${round}/${who}` : undefined;
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  useEffect(() => {
+    setEligibility(undefined);
+    const v = viewRef.current;
+    if (!governance || !registry || !v || !who || !factsKey || chain.status !== 'connected') return;
+    let alive = true;
+    void readJurorFacts(v, who, round, { client: chain.client, governance, registry, ss58: chain.chain.ss58Prefix }).then((f) => alive && setEligibility(jurorEligibility(f)));
+    return () => {
+      alive = false;
+    };
+  }, [governance, registry, factsKey, chain.status]);
+  // After the execution: the juror reward (a share of the forfeited deposits) he may claim.
+  const executed = view?.dispute.executed ?? false;
+  useEffect(() => {
+    setReward(0n);
+    if (!governance || !who || !executed) return;
+    let alive = true;
+    void governance.claimableReward(id, who).then((r) => alive && setReward(r));
+    return () => {
+      alive = false;
+    };
+  }, [governance, id, who, executed, reload]);
   const refresh = useCallback(() => setReload((n) => n + 1), []);
   useContractEvents(governance ? [governance.address] : [], refresh);
   // The phase follows the chain's time: until the ruling is executed, every block re-reads it.
@@ -44,7 +76,8 @@ export default function DisputePage({ id }: { id: bigint }) {
   const claimant = governance.addr(d.claimant);
   const accused = governance.addr(d.accused);
   const party = who === claimant || who === accused;
-  const round = currentRound(view.phase) ?? (d.appeal ? 2 : 1);
+  const side = appellant(view.phase, view.ruling, d.appeal !== undefined);
+  const mayAppeal = who !== undefined && ((side === 'accused' && who === accused) || (side === 'claimant' && who === claimant));
   return (
     <section aria-labelledby="dispute-heading">
       <h1 id="dispute-heading">Dispute #{id.toString()}</h1>
@@ -74,20 +107,7 @@ export default function DisputePage({ id }: { id: bigint }) {
         </dd>
       </dl>
       <h2>Timeline</h2>
-      <ol className="timeline" data-testid="timeline">
-        {disputeTimeline(d, view.phase).map((s) => (
-          <li key={s.key} data-state={s.state} aria-current={s.state === 'now' ? 'step' : undefined}>
-            <strong>{s.label}</strong>
-            {s.ends !== undefined && (
-              <>
-                {' '}
-                {s.key === 'opened' ? formatDate(s.ends) : `until ${formatDate(s.ends)}${s.state === 'now' ? ` (${countdown(s.ends, now)})` : ''}`}
-              </>
-            )}
-            {s.state === 'done' ? ' ✓' : ''}
-          </li>
-        ))}
-      </ol>
+      <Timeline steps={disputeTimeline(d, view.phase).map((s) => ({ ...s, at: s.ends }))} now={now} testId="timeline" />
       {action && <WriteDialog action={{ ...action, describeError }} onClose={() => setAction(undefined)} onDone={refresh} />}
       {who && party && view.phase.type !== 'Final' && (
         <form
@@ -97,6 +117,7 @@ export default function DisputePage({ id }: { id: bigint }) {
           }}
         >
           <h2>Your evidence</h2>
+          <p>You are a party to this dispute: parties give evidence and do not judge it.</p>
           <FileHashField label="Evidence file" onHash={setEvidence} />
           <button type="submit" disabled={!evidence}>
             Review the evidence
@@ -106,9 +127,35 @@ export default function DisputePage({ id }: { id: bigint }) {
       {who && !party && view.phase.type !== 'Final' && (
         <>
           <h2>Your vote</h2>
-          <p>The contract decides at commit whether you may judge (parties, the accused's vouchers and the holders of his token may not): the review says why if not.</p>
-          <JurorBallot view={view} governance={governance} who={who} round={round} onAction={setAction} />
+          {judging && (
+            <p data-testid="juror-eligibility" className={eligibility && !eligibility.eligible ? 'error' : undefined}>
+              {eligibility ? eligibility.text : 'Checking whether you may judge…'} The contract decides at commit; its dry run is the final word.
+            </p>
+          )}
+          <JurorBallot view={view} governance={governance} who={who} round={round} eligible={eligibility?.eligible !== false} onAction={setAction} />
         </>
+      )}
+      {who && mayAppeal && (
+        <button
+          type="button"
+          onClick={() =>
+            setAction(
+              writeAction(
+                governance.appeal(id, d.appealBond),
+                who,
+                `Appeal dispute #${id}`,
+                `Appeal the first instance's ruling (${view.ruling ?? ''}) with the appeal bond of ${money(d.appealBond)}: a second round of jurors (commit, then reveal) decides, with a larger quorum. The bond goes to the other side if the appeal fails.`,
+              ),
+            )
+          }
+        >
+          Appeal the ruling
+        </button>
+      )}
+      {who && reward > 0n && (
+        <button type="button" onClick={() => setAction(writeAction(governance.claimJurorReward(id), who, `Claim your juror reward of dispute #${id}`, `Claim ${money(reward)}: your share of the deposits forfeited by jurors who did not reveal.`))}>
+          Claim my juror reward ({money(reward)})
+        </button>
       )}
       {who && view.phase.type === 'Final' && !d.executed && (
         <button

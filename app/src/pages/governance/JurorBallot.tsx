@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useMoney } from '../../components/ChainContext';
 import type { DisputeView, GovernanceApi } from '../../contracts/governance';
-import { jurorStep } from '../../lib/disputes';
+import { chainVoteOf, jurorStep } from '../../lib/disputes';
 import { exportBallots, findBallot, importBallots, newSalt, saveBallot, voteCommitment, type SavedBallot } from '../../lib/votes';
 import type { Action } from '../token/loaded';
 import { writeAction } from '../console/action';
@@ -9,7 +9,7 @@ import { writeAction } from '../console/action';
 const store = () => window.localStorage;
 
 /** The connected member's vote in a dispute: commit (salt made and kept here), reveal, backups. */
-export function JurorBallot({ view, governance, who, round, onAction }: { view: DisputeView; governance: GovernanceApi; who: string; round: number; onAction: (a: Action) => void }) {
+export function JurorBallot({ view, governance, who, round, eligible, onAction }: { view: DisputeView; governance: GovernanceApi; who: string; round: number; eligible: boolean; onAction: (a: Action) => void }) {
   const money = useMoney();
   const id = useId();
   const [chainVote, setChainVote] = useState<{ committed: boolean; revealed: boolean } | undefined>(undefined);
@@ -19,7 +19,7 @@ export function JurorBallot({ view, governance, who, round, onAction }: { view: 
   useEffect(() => {
     let alive = true;
     setBallot(findBallot(store(), view.id, round, who));
-    void governance.voteOf(view.id, round, who).then((v) => alive && setChainVote({ committed: v !== undefined, revealed: v?.revealed ?? false }));
+    void governance.voteOf(view.id, round, who).then((v) => alive && setChainVote(chainVoteOf(v)));
     return () => {
       alive = false;
     };
@@ -68,6 +68,7 @@ export function JurorBallot({ view, governance, who, round, onAction }: { view: 
     case 'revealed':
       return <p>Your vote in this round is revealed and counted; your deposit came back.</p>;
     case 'commit':
+      if (!eligible) return null;
       return (
         <form
           onSubmit={(e) => {

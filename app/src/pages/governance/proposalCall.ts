@@ -1,0 +1,28 @@
+// A proposal's call read back from the chain: which allowlisted call it is and its arguments,
+// decoded with the target's metadata. No React here.
+
+import { loadMetadata } from '../../contracts/client';
+import type { ProposalView } from '../../contracts/governance';
+import { buildForm, callFor, decodeCall, METADATA_OF, targetKind, type AllowedCall, type CallForm, type MetadataLike } from '../../lib/proposalForm';
+
+export interface DescribedCall {
+  call: AllowedCall;
+  form: CallForm;
+  args: Record<string, unknown>;
+}
+
+/** The form of `call`, built from its target's metadata. */
+export async function formOf(call: AllowedCall): Promise<{ form: CallForm; metadata: MetadataLike }> {
+  const metadata = (await loadMetadata(METADATA_OF[call.target])) as unknown as MetadataLike;
+  return { form: buildForm(call, metadata), metadata };
+}
+
+/** The stored call in words, or undefined if it is not one the app knows how to read. */
+export async function describeCall(view: ProposalView, addresses: { governance: string; registry: string }, ss58: number): Promise<DescribedCall | undefined> {
+  const target = view.proposal.target.address(ss58);
+  const call = callFor(targetKind(target, addresses), view.proposal.selector);
+  if (!call) return undefined;
+  const { form, metadata } = await formOf(call);
+  const args = decodeCall(form, view.proposal.input, metadata);
+  return args ? { call, form, args } : undefined;
+}
