@@ -143,4 +143,10 @@ test('journey 4 (governance): a dispute against Ferdie, from opening through com
   expect((await governance.query.dispute(id)).data?.executed).toBe(true);
   expect((await registry.query.member(ferdie)).data?.status.type).toBe('Suspended');
   expect((await registry.query.memberRegistryIsActive(ferdie)).data).toBe(false);
+
+  // The list: the dispute, final and executed.
+  await page.getByRole('link', { name: 'Disputes', exact: true }).click();
+  await expect(page.getByTestId(`dispute-row-${id}`)).toContainText('Final: Upheld, executed', { timeout: 20_000 });
+  await shot(page, info, 'disputes');
+  await axe(page, 'disputes page');
 });

@@ -8,7 +8,7 @@
 import { Contract, type LooseContractMetadata } from 'dedot/contracts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { axe, connectAs, expect, recordMetric, test, type Chain } from './fixtures';
+import { axe, connectAs, expect, recordMetric, shot, test, type Chain } from './fixtures';
 
 interface Emitted {
   block: number;
@@ -146,6 +146,7 @@ test('journey 6: the activity feed and the price chart show exactly what the cha
   await expect(notices.filter({ hasText: 'a payout is claimable' }).first()).toBeVisible();
   const total = await notices.count();
   await expect(page.getByTestId('notices-link')).toHaveText(`Notices (${total} new)`);
+  await shot(page, info, 'notices');
   await axe(page, 'notices');
   await page.getByRole('button', { name: 'Mark all as seen' }).click();
   await expect(page.getByTestId('notices-summary')).toContainText(`0 new of ${total}.`);
