@@ -60,6 +60,7 @@ test('journey 5 (governance): a parameter proposal made from the form, voted, an
   // The proposal's page: the change, the stored deadlines, the votes.
   await page.getByRole('link', { name: `proposal #${id}` }).click();
   await expect(page.getByTestId('proposal-state')).toHaveText('Voting', { timeout: 20_000 });
+  await expect(page.getByText(`Governance (${stored.target.address(42)})`)).toBeVisible();
   await expect(page.getByTestId('proposal-call')).toHaveText(`Dispute bond: ${formatAmount(before.disputeBond, { decimals: 12, symbol: 'UNIT' })} → ${formatAmount(bond, { decimals: 12, symbol: 'UNIT' })}`);
   const steps = page.getByTestId('proposal-timeline').locator('li');
   await expect(steps).toHaveCount(5);

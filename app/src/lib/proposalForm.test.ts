@@ -167,3 +167,29 @@ describe('linesText', () => {
     expect(linesText([{ label: 'A', text: '1' }, { label: 'B', text: '2' }])).toBe('A: 1; B: 2');
   });
 });
+
+describe("the registry's parameters", () => {
+  it('round-trip through the form: prefilled, encoded, decoded back to the same values', () => {
+    const form = buildForm(call('registry.set_params'), registry);
+    const params = {
+      applicationBond: 1_000n * 10n ** 12n,
+      vouchesRequired: 2,
+      vouchBond: 500n * 10n ** 12n,
+      vouchingWindow: 604_800_000n,
+      vouchLockPeriod: 15_552_000_000n,
+      voucherCooldown: 7_776_000_000n,
+      resignationCooldown: 2_592_000_000n,
+      tenure: 2_592_000_000n,
+      vouchPeriod: 2_592_000_000n,
+      maxVouchesPerPeriod: 3,
+    };
+    expect(form.fields.map((f) => f.key)).toEqual(Object.keys(params).map((k) => `params.${k}`));
+    const r = encodeCall(form, valuesFrom(form, { params }, { decimals: 12 }), registry, 12);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(decodeCall(form, r.input, registry)).toEqual({ params });
+  });
+  it("a token's upgrade takes one code hash", () => {
+    const form = buildForm(call('token.set_code'), token);
+    expect(form.fields).toEqual([{ key: 'codeHash', label: 'Code hash', kind: 'hash' }]);
+  });
+});

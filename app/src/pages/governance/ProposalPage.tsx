@@ -8,7 +8,7 @@ import { useSelectedAddress } from '../../components/WalletContext';
 import { WriteDialog } from '../../components/WriteDialog';
 import type { ProposalView } from '../../contracts/governance';
 import { governanceErrorMessage } from '../../lib/errors';
-import { callLines, linesText } from '../../lib/proposalForm';
+import { callLines, linesText, targetKind } from '../../lib/proposalForm';
 import { proposalActions, proposalStateText, proposalTimeline, tallyText, voterStanding } from '../../lib/proposals';
 import { href } from '../../lib/router';
 import { NETWORK } from '../../network';
@@ -26,6 +26,8 @@ interface Read {
   ballot: boolean | undefined;
   rightsSince: bigint | undefined;
 }
+
+const TARGET_NAME = { governance: 'Governance', registry: 'The registry', token: 'A token of the registry' } as const;
 
 const ENDED = ['Executed', 'Defeated', 'Cancelled', 'Vetoed', 'Expired'];
 
@@ -87,7 +89,9 @@ export default function ProposalPage({ id }: { id: bigint }) {
           <a href={href({ page: 'member', address: proposer })}>{proposer}</a>
         </dd>
         <dt>Target</dt>
-        <dd>{p.target.address(ss58)}</dd>
+        <dd>
+          {TARGET_NAME[targetKind(p.target.address(ss58), { governance: governance.address, registry: NETWORK.ok ? NETWORK.registry : '' })]} ({p.target.address(ss58)})
+        </dd>
         <dt>Class</dt>
         <dd>{p.class === 'Constitutional' ? 'Constitutional (parameters, code): a supermajority and the long timelock' : 'Ordinary (a payment)'}</dd>
         <dt>Votes</dt>
