@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appellant, chainVoteOf, disputeTimeline, jurorEligibility, jurorStep, phaseText, remedyText, type DisputeLike, type JurorFacts } from './disputes';
+import { appellant, byFinality, chainVoteOf, disputeTimeline, jurorEligibility, jurorStep, phaseText, remedyText, type DisputeLike, type JurorFacts } from './disputes';
 
 const d: DisputeLike = {
   openedAt: 0n,
@@ -98,5 +98,14 @@ describe('chainVoteOf', () => {
     expect(chainVoteOf({ revealed: true })).toEqual({ committed: true, revealed: true });
     expect(chainVoteOf({ revealed: undefined })).toEqual({ committed: true, revealed: false });
     expect(chainVoteOf(undefined)).toEqual({ committed: false, revealed: false });
+  });
+});
+
+describe('byFinality', () => {
+  it('keeps the order and splits on the final phase', () => {
+    const ds = [{ id: 3, phase: { type: 'Commit', value: 1 } as const }, { id: 2, phase: { type: 'Final' } as const }, { id: 1, phase: { type: 'AppealWindow' } as const }];
+    const { open, final } = byFinality(ds);
+    expect(open.map((d) => d.id)).toEqual([3, 1]);
+    expect(final.map((d) => d.id)).toEqual([2]);
   });
 });

@@ -170,3 +170,8 @@ export function appellant(phase: PhaseLike, ruling: 'Upheld' | 'Dismissed' | 'No
 export function chainVoteOf(v: { revealed?: boolean | undefined } | undefined): { committed: boolean; revealed: boolean } {
   return { committed: v !== undefined, revealed: v !== undefined && v.revealed !== undefined };
 }
+
+/** Disputes split into those still running and those whose ruling is final (newest first kept). */
+export function byFinality<T extends { phase: PhaseLike }>(disputes: readonly T[]): { open: T[]; final: T[] } {
+  return { open: disputes.filter((d) => d.phase.type !== 'Final'), final: disputes.filter((d) => d.phase.type === 'Final') };
+}

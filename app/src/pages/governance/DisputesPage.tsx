@@ -1,8 +1,8 @@
-// The disputes: every dispute, open and final (lazy-loaded with the dispute page).
+// The disputes: the open ones, then the final ones (lazy-loaded with the dispute page).
 import { useCallback, useEffect, useState } from 'react';
 import { useContractEvents } from '../../components/ChainContext';
-import type { DisputeView } from '../../contracts/governance';
-import { phaseText } from '../../lib/disputes';
+import type { DisputeView, GovernanceApi } from '../../contracts/governance';
+import { byFinality, phaseText } from '../../lib/disputes';
 import { href } from '../../lib/router';
 import { shortAddress } from '../../lib/wallet';
 import { useGovernance } from './useGovernance';
@@ -28,29 +28,41 @@ export default function DisputesPage() {
       {!governance && <p role="status">Connecting to governance…</p>}
       {disputes && disputes.length === 0 && <p>No dispute yet.</p>}
       {disputes && disputes.length > 0 && governance && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Dispute</th>
-              <th scope="col">Accused</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Where it stands</th>
-            </tr>
-          </thead>
-          <tbody>
-            {disputes.map((v) => (
-              <tr key={v.id.toString()} data-testid={`dispute-row-${v.id}`}>
-                <td>
-                  <a href={href({ page: 'dispute', id: v.id })}>#{v.id.toString()}</a>
-                </td>
-                <td>{shortAddress(governance.addr(v.dispute.accused))}</td>
-                <td>{v.dispute.kind}</td>
-                <td>{phaseText(v.phase, v.ruling, v.dispute.executed)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <h2>Open</h2>
+          <DisputeTable disputes={byFinality(disputes).open} governance={governance} none="No open dispute." />
+          <h2>Final</h2>
+          <DisputeTable disputes={byFinality(disputes).final} governance={governance} none="No final dispute yet." />
+        </>
       )}
     </section>
+  );
+}
+
+function DisputeTable({ disputes, governance, none }: { disputes: DisputeView[]; governance: GovernanceApi; none: string }) {
+  if (disputes.length === 0) return <p>{none}</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Dispute</th>
+          <th scope="col">Accused</th>
+          <th scope="col">Kind</th>
+          <th scope="col">Where it stands</th>
+        </tr>
+      </thead>
+      <tbody>
+        {disputes.map((v) => (
+          <tr key={v.id.toString()} data-testid={`dispute-row-${v.id}`}>
+            <td>
+              <a href={href({ page: 'dispute', id: v.id })}>#{v.id.toString()}</a>
+            </td>
+            <td>{shortAddress(governance.addr(v.dispute.accused))}</td>
+            <td>{v.dispute.kind}</td>
+            <td>{phaseText(v.phase, v.ruling, v.dispute.executed)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
