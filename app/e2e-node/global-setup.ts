@@ -130,7 +130,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const artifacts = join(REPO, 'artifacts');
     // The built-in local parameters, except governance's windows: 20 s of evidence,
     // 30 s to commit, 30 s to reveal, 20 s to appeal, so a dispute runs to its execution here;
-    // 20 s of proposal voting and timelocks of 5 s (ordinary) and 15 s (constitutional).
+    // 30 s of proposal voting and timelocks of 5 s (ordinary) and 15 s (constitutional).
     const config = join(import.meta.dirname, 'local-config.json');
     const plan = run(deploy, ['--artifacts', artifacts, 'plan', '--backend', 'node', '--dev', '--config', config, '--url', url, '--manifest', manifest], { log: join(logDir, 'plan.log') });
     say(`deployment plan done in ${plan.seconds.toFixed(1)} s`);

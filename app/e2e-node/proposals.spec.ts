@@ -1,9 +1,10 @@
 /// <reference types="node" />
 // A parameter proposal on a live node (issue 15's journey 5), with the plan's short proposal
-// windows (e2e-node/local-config.json: 20 s of voting, a 15 s constitutional timelock). Alice
+// windows (e2e-node/local-config.json: 30 s of voting, a 15 s constitutional timelock). Alice
 // opens the form (built from governance's metadata, prefilled from the current parameters),
 // is refused a quorum above 100%, raises the dispute bond by 200 UNIT and proposes; the page
-// shows the change and the stored deadlines; Alice, Bob and Charlie vote for it in the page;
+// shows the change and the stored deadlines; Bob's notices tell him it awaits his vote; Alice,
+// Bob and Charlie vote for it in the page;
 // during its timelock the page offers the veto; once executable, Alice executes it from the
 // page and governance's parameters are the old ones with the new bond (read by the test's own
 // client). The node's clock is real time: the test seals a block now and then.
@@ -68,6 +69,13 @@ test('journey 5 (governance): a parameter proposal made from the form, voted, an
   await expect(steps.nth(1)).toContainText(`until ${votingEnds}`);
   await expect(steps.nth(2)).toContainText(`Timelock (members may veto) until ${eta}`);
   await expect(steps.nth(3)).toContainText(`until ${expires}`);
+  // Bob's notices: the proposal awaits his vote; the notice leads to it.
+  await page.getByTestId('account-picker').selectOption(chain.address('Bob'));
+  await page.getByTestId('notices-link').click();
+  const notice = page.getByTestId('notices').locator('li').filter({ hasText: `Proposal #${id} is open: members vote until` });
+  await expect(notice).toContainText('and you have not voted.', { timeout: 20_000 });
+  await notice.getByRole('link').click();
+  await expect(page.getByTestId('proposal-state')).toHaveText('Voting', { timeout: 20_000 });
   for (const voter of ['Alice', 'Bob', 'Charlie'] as const) {
     await page.getByTestId('account-picker').selectOption(chain.address(voter));
     await page.getByRole('button', { name: 'Vote for' }).click();

@@ -4,6 +4,7 @@ import { GovernanceApi } from '../contracts/governance';
 import { MAX_PAGE } from '../contracts/registry';
 import { TokenApi } from '../contracts/token';
 import { noticesFor, type Notice } from '../lib/notices';
+import { voterStanding } from '../lib/proposals';
 import { NETWORK } from '../network';
 import { formatDate } from '../pages/format';
 import { useChain, useMoney } from './ChainContext';
@@ -88,8 +89,29 @@ export function useNotices(who: string | undefined): Notice[] | undefined {
       alive = false;
     };
   }, [suite, events, who, chain]);
+  const registry = chain.status === 'connected' ? chain.registry : undefined;
+  const [voteBy, setVoteBy] = useState<Map<bigint, bigint> | undefined>(undefined);
+  // The voting end of every proposal still voting that this account may vote on and has not.
+  useEffect(() => {
+    if (!suite || !events || !who || !registry) return;
+    let alive = true;
+    const ids = events.filter((e) => e.contract === suite.governance.address && e.name === 'ProposalCreated').map((e) => e.data.proposal as bigint);
+    void (async () => {
+      const rightsSince = await registry.rightsSince(who);
+      const out = new Map<bigint, bigint>();
+      for (const id of ids) {
+        const v = await suite.governance.proposal(id);
+        if (!v || v.state.type !== 'Active' || voterStanding(rightsSince, v.proposal.createdAt).may === false) continue;
+        if ((await suite.governance.ballotOf(id, who)) === undefined) out.set(id, v.proposal.votingEnds);
+      }
+      if (alive) setVoteBy(out);
+    })();
+    return () => {
+      alive = false;
+    };
+  }, [suite, events, who, registry]);
   return useMemo(() => {
-    if (!suite || !events || !who || !revealBy) return undefined;
+    if (!suite || !events || !who || !revealBy || !voteBy) return undefined;
     return noticesFor(events, {
       account: who,
       addr: (a) => suite.governance.addr(a),
@@ -98,6 +120,7 @@ export function useNotices(who: string | undefined): Notice[] | undefined {
       money,
       date: formatDate,
       revealBy: (d) => revealBy.get(d),
+      voteBy: (p) => voteBy.get(p),
     });
-  }, [suite, events, who, revealBy, money]);
+  }, [suite, events, who, revealBy, voteBy, money]);
 }

@@ -13,6 +13,7 @@ const ctx = {
   money: (v: bigint) => `${v} U`,
   date: (ms: bigint) => `t${ms}`,
   revealBy: (d: bigint) => (d === 1n ? 99n : undefined),
+  voteBy: (p: bigint) => (p === 4n ? 77n : undefined),
 };
 
 describe('noticesFor', () => {
@@ -28,9 +29,12 @@ describe('noticesFor', () => {
     ev(9, 'G', 'VoteCommitted', { dispute: 1n, round: 1, juror: acct('me'), commitment: '0x' }),
     ev(10, 'G', 'VoteCommitted', { dispute: 2n, round: 1, juror: acct('me'), commitment: '0x' }), // already over
     ev(11, 'G', 'VoteCommitted', { dispute: 1n, round: 1, juror: acct('eve'), commitment: '0x' }),
+    ev(12, 'G', 'ProposalCreated', { proposal: 4n, proposer: acct('bob') }),
+    ev(13, 'G', 'ProposalCreated', { proposal: 5n, proposer: acct('bob') }), // voted, over, or not his to vote on
   ];
   it("tells an account what concerns him, newest first, and nothing about others' requests", () => {
     expect(noticesFor(events, ctx).map((n) => n.text)).toEqual([
+      'Proposal #4 is open: members vote until t77, and you have not voted.',
       'Dispute #1: you must reveal your vote before t99, or lose your deposit.',
       '$BOB: your sale request #0 was rejected: “no”.',
       '$BOB: 8 U was distributed to the holders: a payout is claimable.',
@@ -41,7 +45,7 @@ describe('noticesFor', () => {
     const all = noticesFor(events, ctx);
     const m = new Map<string, string>();
     const store = { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
-    expect(unseen(all, loadSeen(store, 'me'))).toHaveLength(4);
+    expect(unseen(all, loadSeen(store, 'me'))).toHaveLength(5);
     markSeen(store, 'me', all);
     expect(unseen(all, loadSeen(store, 'me'))).toHaveLength(0);
     expect(loadSeen(store, 'other')).toBeUndefined();

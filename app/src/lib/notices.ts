@@ -1,6 +1,6 @@
 // In-app notices for one account, from the suite's events (no push service): a sale request of
 // his was approved, executed, rejected or pre-empted; a payout reached a token he holds; a vote
-// he committed must be revealed before the reveal window ends. A per-account "seen" marker
+// he committed must be revealed before the reveal window ends; a proposal he may vote on is open. A per-account "seen" marker
 // (the newest notice seen) tells which are new. Pure, unit-tested.
 
 import type { ActivityEvent } from '../activity/types';
@@ -29,6 +29,8 @@ export interface NoticeContext {
   date: (ms: bigint) => string;
   /** The dispute's reveal deadline, when it is still in its commit or reveal phase. */
   revealBy: (dispute: bigint) => bigint | undefined;
+  /** The proposal's voting end, when it is still voting and the account may vote and has not. */
+  voteBy: (proposal: bigint) => bigint | undefined;
 }
 
 const big = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(v as number));
@@ -89,6 +91,11 @@ export function noticesFor(events: readonly ActivityEvent[], c: NoticeContext): 
       const dispute = big(e.data.dispute);
       const until = c.revealBy(dispute);
       if (until !== undefined) push(e, `Dispute #${dispute}: you must reveal your vote before ${c.date(until)}, or lose your deposit.`, `#/dispute/${dispute}`);
+    }
+    if (e.contract === c.governance && e.name === 'ProposalCreated') {
+      const proposal = big(e.data.proposal);
+      const until = c.voteBy(proposal);
+      if (until !== undefined) push(e, `Proposal #${proposal} is open: members vote until ${c.date(until)}, and you have not voted.`, `#/proposal/${proposal}`);
     }
   }
   return out.reverse(); // newest first
