@@ -7,7 +7,8 @@
 // Bob and Charlie vote for it in the page;
 // during its timelock the page offers the veto; once executable, Alice executes it from the
 // page and governance's parameters are the old ones with the new bond (read by the test's own
-// client). The node's clock is real time: the test seals a block now and then.
+// client); Alice's member page lists her activity. The node's clock is real time: the test
+// seals a block now and then.
 
 import type { Page } from '@playwright/test';
 import { formatAmount } from '../src/lib/amount';
@@ -112,4 +113,16 @@ test('journey 5 (governance): a parameter proposal made from the form, voted, an
   await expect(page.getByTestId(`proposal-row-${id}`)).toContainText("Change governance's parameters");
   await shot(page, info, 'proposals');
   await axe(page, 'proposals page');
+
+  // Alice's activity on her member page: what names her, and her proposal's execution, which
+  // names nobody but follows her proposal by its id.
+  const alice = chain.address('Alice');
+  await page.goto(`${chain.state.appUrl}/#/member/${alice}`);
+  const activity = page.getByTestId('account-activity');
+  await expect(activity.locator('li').filter({ hasText: `Proposal #${id} made by ${alice}` })).toHaveCount(1, { timeout: 30_000 });
+  await expect(activity.locator('li').filter({ hasText: `Proposal #${id}: ${alice} voted for` })).toHaveCount(1);
+  await expect(activity.locator('li').filter({ hasText: `Proposal #${id} executed` })).toHaveCount(1);
+  await expect(activity.locator('li').filter({ hasText: `${chain.address('Bob')} voted for` })).toHaveCount(0); // Bob's vote is his
+  await shot(page, info, 'account-activity');
+  await axe(page, 'member page with its activity');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEvent, holdersFrom, pricePoints } from './derive';
+import { accountActivity, describeEvent, holdersFrom, pricePoints, sourceLabel } from './derive';
 import type { ActivityEvent } from './types';
 
 const acct = (name: string) => ({ address: () => name });
@@ -99,5 +99,46 @@ describe('distributionTotals', () => {
     const s = (name: string, data: Record<string, unknown>, contract = 'S') => ({ ...ev(1, name, data), contract });
     const events = [s('Distributed', { amount: 500n }), s('Claimed', { holder: acct('a'), amount: 120n }), s('Distributed', { amount: 100n }), s('Distributed', { amount: 9n }, 'OTHER')];
     expect(distributionTotals(events, 'S')).toEqual({ distributed: 600n, claimed: 120n, unclaimed: 480n });
+  });
+});
+
+describe('the suite events in words', () => {
+  it('words disputes, proposals and membership', () => {
+    expect(describeEvent(ev(1, 'DisputeOpened', { dispute: 2n, claimant: acct('c'), accused: acct('f'), kind: 'UndisclosedLiquidation' }), fmt)).toBe('Dispute #2: c accuses f (UndisclosedLiquidation)');
+    expect(describeEvent(ev(1, 'VoteRevealed', { dispute: 2n, round: 1, juror: acct('a'), vote: false }), fmt)).toBe('Dispute #2: a revealed a vote to dismiss');
+    expect(describeEvent(ev(1, 'RulingExecuted', { dispute: 2n, ruling: 'Upheld', enforced: true }), fmt)).toBe('Dispute #2: the ruling (Upheld) was executed');
+    expect(describeEvent(ev(1, 'Voted', { proposal: 0n, voter: acct('b'), support: true }), fmt)).toBe('Proposal #0: b voted for');
+    expect(describeEvent(ev(1, 'Vetoed', { proposal: 0n, member: acct('b'), vetoes: 2, stopped: true }), fmt)).toBe('Proposal #0: b vetoed it, and it is stopped');
+    expect(describeEvent(ev(1, 'Vouched', { voucher: acct('a'), candidate: acct('n'), bond: 5n, vouchCount: 1 }), fmt)).toBe('a vouched for n');
+    expect(describeEvent(ev(1, 'TreasuryGranted', { to: acct('d'), amount: 4n }), fmt)).toBe('4 U paid from the treasury to d');
+  });
+});
+
+describe('accountActivity', () => {
+  const me = (a: { address(): string }) => a.address();
+  it('keeps what names the account, and what follows his requests, offerings, disputes and proposals by id only', () => {
+    const events = [
+      ev(1, 'TransferRequested', { id: 0n, seller: acct('me'), buyer: acct('c'), amount: 1n, price: 1n }),
+      ev(2, 'TransferRequested', { id: 1n, seller: acct('x'), buyer: acct('y'), amount: 1n, price: 1n }),
+      ev(3, 'TransferApproved', { id: 0n }), // his request
+      ev(4, 'TransferApproved', { id: 1n }), // not his
+      ev(5, 'AssetDisclosed', { id: 0n, kind: 'Equity', estimatedValue: 1n }), // an asset, not request #0
+      ev(6, 'Subscribed', { id: 0n, subscriber: acct('me'), amount: 1n, paid: 1n }),
+      ev(7, 'Subscribed', { id: 0n, subscriber: acct('z'), amount: 1n, paid: 1n }), // another subscriber
+      ev(8, 'OfferingSettled', { id: 0n, sold: 2n, raised: 2n }),
+      ev(9, 'VoteCommitted', { dispute: 3n, round: 1, juror: acct('me'), commitment: '0x' }),
+      ev(10, 'VoteCommitted', { dispute: 3n, round: 1, juror: acct('q'), commitment: '0x' }), // another juror
+      ev(11, 'RulingExecuted', { dispute: 3n, ruling: 'Upheld', enforced: true }),
+      ev(12, 'ProposalExecuted', { proposal: 0n }), // he had nothing to do with it
+      ev(13, 'Transfer', { from: acct('b'), to: acct('me'), value: 3n }),
+    ];
+    expect(accountActivity(events, 'me', me).map((e) => e.block)).toEqual([1, 3, 6, 8, 9, 11, 13]);
+  });
+});
+
+describe('sourceLabel', () => {
+  it('names the token of a token or splitter event', () => {
+    const tokens = new Map([['T', { label: '$BOB', splitter: 'S' }]]);
+    expect([sourceLabel('T', tokens), sourceLabel('S', tokens), sourceLabel('G', tokens)]).toEqual(['$BOB', '$BOB payouts', undefined]);
   });
 });

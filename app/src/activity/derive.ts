@@ -1,5 +1,5 @@
-// What pages show from a token's activity: its price history, its holders, and the feed's
-// sentences. Pure, unit-tested; the events come from an `ActivitySource`.
+// What pages show from the suite's activity: a token's price history, its holders, the feed's
+// sentences, and the events that concern one account. Pure, unit-tested; the events come from an `ActivitySource`.
 
 import type { ActivityEvent } from './types';
 
@@ -119,6 +119,72 @@ export function describeEvent(e: ActivityEvent, f: ActivityFormat): string {
     case 'Unfrozen':
       return 'The token was unfrozen';
     default:
+      return describeSuiteEvent(e, f);
+  }
+}
+
+/** Sentences for governance's and the registry's events (disputes, proposals, membership). */
+function describeSuiteEvent(e: ActivityEvent, f: ActivityFormat): string {
+  const d = e.data;
+  const acct = (k: string) => f.account(d[k] as AccountLike);
+  const n = (k: string) => big(d[k]);
+  switch (e.name) {
+    case 'DisputeOpened':
+      return `Dispute #${n('dispute')}: ${acct('claimant')} accuses ${acct('accused')} (${String(d.kind)})`;
+    case 'Evidence':
+      return `Dispute #${n('dispute')}: evidence from ${acct('party')}`;
+    case 'VoteCommitted':
+      return `Dispute #${n('dispute')}: ${acct('juror')} committed a secret vote`;
+    case 'VoteRevealed':
+      return `Dispute #${n('dispute')}: ${acct('juror')} revealed a vote to ${d.vote ? 'uphold' : 'dismiss'}`;
+    case 'Appealed':
+      return `Dispute #${n('dispute')} appealed by ${acct('appellant')} with a bond of ${f.money(n('bond'))}`;
+    case 'RulingExecuted':
+      return `Dispute #${n('dispute')}: the ruling (${String(d.ruling)}) was executed${d.enforced ? '' : '; its remedy did not apply'}`;
+    case 'RecoveryContested':
+      return `Dispute #${n('dispute')}: ${acct('lost')} contested the recovery`;
+    case 'JurorRewardClaimed':
+      return `Dispute #${n('dispute')}: ${acct('juror')} claimed a juror reward of ${f.money(n('amount'))}`;
+    case 'ProposalCreated':
+      return `Proposal #${n('proposal')} made by ${acct('proposer')}`;
+    case 'Voted':
+      return `Proposal #${n('proposal')}: ${acct('voter')} voted ${d.support ? 'for' : 'against'}`;
+    case 'Vetoed':
+      return `Proposal #${n('proposal')}: ${acct('member')} vetoed it${d.stopped ? ', and it is stopped' : ''}`;
+    case 'ProposalCancelled':
+      return `Proposal #${n('proposal')} cancelled by its proposer`;
+    case 'ProposalExecuted':
+      return `Proposal #${n('proposal')} executed`;
+    case 'ParamsChanged':
+      return 'The parameters changed';
+    case 'TreasuryGranted':
+    case 'TreasuryWithdrawn':
+      return `${f.money(n('amount'))} paid from the treasury to ${acct('to')}`;
+    case 'Applied':
+      return `${acct('candidate')} applied for membership with a bond of ${f.money(n('bond'))}`;
+    case 'Vouched':
+      return `${acct('voucher')} vouched for ${acct('candidate')}`;
+    case 'ApplicationWithdrawn':
+      return `${acct('candidate')} withdrew the application`;
+    case 'MemberAdmitted':
+      return `${acct('member')} was admitted`;
+    case 'VouchReleased':
+      return `${acct('voucher')} took back the vouch for ${acct('subject')}`;
+    case 'TokenLaunched':
+      return `${acct('member')} launched a token`;
+    case 'MemberSuspended':
+      return `${acct('member')} was suspended`;
+    case 'MemberReinstated':
+      return `${acct('member')} was reinstated`;
+    case 'MemberExpelled':
+      return `${acct('member')} was expelled`;
+    case 'VoucherPenalised':
+      return `${acct('voucher')} lost the vouch bond for ${acct('member')}`;
+    case 'Resigned':
+      return `${acct('member')} resigned`;
+    case 'ResignationCompleted':
+      return `${acct('member')} completed the resignation`;
+    default:
       return e.name;
   }
 }
@@ -203,4 +269,45 @@ export function distributionTotals(events: readonly ActivityEvent[], splitter: s
     if (e.name === 'Claimed') claimed += big(e.data.amount);
   }
   return { distributed, claimed, unclaimed: distributed - claimed };
+}
+
+const REQUEST_EVENTS = new Set(['TransferRequested', 'RequestFunded', 'FundingWithdrawn', 'TransferApproved', 'TransferExecuted', 'TransferRejected', 'FirstRefusalExercised', 'RequestCancelled']);
+const OFFERING_EVENTS = new Set(['OfferingOpened', 'Subscribed', 'OfferingSettled', 'OfferingFailed', 'SubscriptionRefunded']);
+
+const isAccount = (v: unknown): v is AccountLike => typeof v === 'object' && v !== null && typeof (v as AccountLike).address === 'function';
+
+/**
+ * The events that concern `account`, oldest first: every event naming him (a sender, receiver,
+ * seller, buyer, subscriber, holder, party, juror, proposer, voter, member, ...), and the later
+ * events of what he is party to that carry only its id (his sale requests' approval, rejection
+ * and execution, the offerings he subscribed to, his disputes' rulings, his proposals' end).
+ */
+export function accountActivity(events: readonly ActivityEvent[], account: string, addr: (a: AccountLike) => string): ActivityEvent[] {
+  const mine = new Set<string>(); // `${contract}/${kind}#${id}`
+  const idOf = (e: ActivityEvent): string | undefined => {
+    const d = e.data;
+    if (d.dispute !== undefined) return `${e.contract}/dispute#${big(d.dispute)}`;
+    if (d.proposal !== undefined) return `${e.contract}/proposal#${big(d.proposal)}`;
+    if (d.id === undefined) return undefined;
+    const kind = REQUEST_EVENTS.has(e.name) ? 'request' : OFFERING_EVENTS.has(e.name) ? 'offering' : undefined;
+    return kind && `${e.contract}/${kind}#${big(d.id)}`;
+  };
+  return events.filter((e) => {
+    const accounts = Object.values(e.data).filter(isAccount);
+    const named = accounts.some((v) => addr(v) === account);
+    const id = idOf(e);
+    if (named && id) mine.add(id);
+    // Followed by id only when the event names nobody (approved, settled, executed, ...): not
+    // another subscriber's subscription or another juror's vote.
+    return named || (id !== undefined && accounts.length === 0 && mine.has(id));
+  });
+}
+
+/** Which token an event is about, for a feed across tokens: "$BOB" for the token's own events,
+ *  "$BOB payouts" for its splitter's; undefined for governance and the registry. */
+export function sourceLabel(contract: string, tokens: ReadonlyMap<string, { label: string; splitter: string | undefined }>): string | undefined {
+  const own = tokens.get(contract);
+  if (own) return own.label;
+  for (const t of tokens.values()) if (t.splitter === contract) return `${t.label} payouts`;
+  return undefined;
 }

@@ -1,68 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useActivity } from '../activity/useActivity';
-import { GovernanceApi } from '../contracts/governance';
-import { MAX_PAGE } from '../contracts/registry';
-import { TokenApi } from '../contracts/token';
 import { noticesFor, type Notice } from '../lib/notices';
 import { voterStanding } from '../lib/proposals';
-import { NETWORK } from '../network';
 import { formatDate } from '../pages/format';
 import { useChain, useMoney } from './ChainContext';
-
-interface Suite {
-  tokens: Map<string, { label: string; splitter: string | undefined }>;
-  governance: GovernanceApi;
-}
-
-/** The registry's tokens (with their splitters) and governance: the contracts notices come from. */
-function useSuite(): Suite | undefined {
-  const chain = useChain();
-  const [suite, setSuite] = useState<Suite | undefined>(undefined);
-  const registry = chain.status === 'connected' ? chain.registry : undefined;
-  useEffect(() => {
-    if (!registry || chain.status !== 'connected' || !NETWORK.ok) return;
-    let alive = true;
-    (async () => {
-      const tokens: Suite['tokens'] = new Map();
-      const count = await registry.memberCount();
-      for (let start = 0; start < count; start += MAX_PAGE) {
-        for (const { info } of await registry.membersPage(start, MAX_PAGE)) {
-          if (!info.token) continue;
-          const token = registry.addr(info.token);
-          // Only tokens the registry launched (openVerified asks its issuer_of).
-          const api = await TokenApi.openVerified(chain.client, registry, token, chain.chain.ss58Prefix).catch(() => undefined);
-          if (!api) continue;
-          tokens.set(token, { label: `$${(await api.symbol()) ?? '?'}`, splitter: info.splitter ? registry.addr(info.splitter) : undefined });
-        }
-      }
-      const governance = await GovernanceApi.open(chain.client, NETWORK.governance, chain.chain.ss58Prefix);
-      if (alive) setSuite({ tokens, governance });
-    })().catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, [registry, chain]);
-  return suite;
-}
+import { suiteContracts, useSuite } from './useSuite';
 
 /** The notices for `who`, newest first (undefined while reading). */
 export function useNotices(who: string | undefined): Notice[] | undefined {
   const chain = useChain();
   const money = useMoney();
   const suite = useSuite();
-  const watched = useMemo(
-    () =>
-      suite && who
-        ? [
-            ...[...suite.tokens].flatMap(([token, t]) => [
-              { kind: 'personal_token' as const, address: token },
-              ...(t.splitter ? [{ kind: 'payout_splitter' as const, address: t.splitter }] : []),
-            ]),
-            { kind: 'governance' as const, address: suite.governance.address },
-          ]
-        : [],
-    [suite, who],
-  );
+  const watched = useMemo(() => (suite && who ? suiteContracts(suite) : []), [suite, who]);
   const { events } = useActivity(watched);
   const [revealBy, setRevealBy] = useState<Map<bigint, bigint> | undefined>(undefined);
   // The reveal deadline of every dispute this account committed a vote in, while it can still be revealed.

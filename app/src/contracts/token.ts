@@ -105,6 +105,10 @@ export class TokenApi {
     return (await this.contract.query.psp22MetadataTokenSymbol()).data;
   }
 
+  async decimals(): Promise<number> {
+    return (await this.contract.query.psp22MetadataTokenDecimals()).data;
+  }
+
   async balanceOf(account: string): Promise<bigint> {
     return (await this.contract.query.psp22BalanceOf(account)).data;
   }

@@ -1,3 +1,4 @@
+import { AccountActivity } from './AccountActivity';
 import { useCallback, useEffect, useState } from 'react';
 import { ApplicationFacts } from '../components/ApplicationFacts';
 import { useChain, useMoney } from '../components/ChainContext';
@@ -130,6 +131,7 @@ export function MemberPage({ address }: { address: string }) {
           )}
         </>
       )}
+      {data && (data.info || data.application) && <AccountActivity account={address} />}
     </section>
   );
 }
