@@ -168,6 +168,12 @@ test('journey 4: Dave claims exactly his payout; his balance rises by it minus t
   expect(freeAfter - freeBefore).toBe(owed - fee);
   const left = (await splitter.query.claimable(dave)).data;
   expect(left.isOk && left.value).toBe(0n);
+
+  // The portfolio leads to Dave's activity, where the claim is, worded with the token it is about.
+  await page.getByRole('link', { name: 'your activity' }).click();
+  const claimed = page.getByTestId('account-activity').locator('li').filter({ hasText: `$BOB payouts: ${dave} claimed ${money(owed)}` });
+  await expect(claimed).toHaveCount(1, { timeout: 30_000 });
+  await expect(claimed).toHaveAttribute('data-block', String(block));
 });
 
 test('journey 3: Dave sells to Charlie: request, Charlie pays into escrow, Bob approves, and they cross', async ({ page, chain, wallet, pageErrors }, info) => {

@@ -94,6 +94,11 @@ export function PortfolioPage() {
     <section aria-labelledby="portfolio-heading">
       <h1 id="portfolio-heading">Portfolio</h1>
       {!who && <p>Connect a wallet and pick an account to see its tokens and payouts.</p>}
+      {who && (
+        <p>
+          Everything this account did and received across the suite: <a href={href({ page: 'member', address: who })}>your activity</a>.
+        </p>
+      )}
       {who && !registry && <p>The portfolio appears once the app is connected to the node.</p>}
       {error && (
         <p className="error" role="alert">
