@@ -1,17 +1,11 @@
 // A timeline of steps (a dispute's, a proposal's): each window with its end in wall time and,
 // for the current one, a countdown; the first step with when it happened.
 import { countdown } from '../lib/offering';
+import type { TimelineStep } from '../lib/timeline';
 import { formatDate } from '../pages/format';
 
-export interface TimelineItem {
-  key: string;
-  label: string;
-  /** When the step happened (the first) or ends (a window), in ms. */
-  at?: bigint;
-  state: 'done' | 'now' | 'later' | 'skipped';
-}
 
-export function Timeline({ steps, now, testId }: { steps: readonly TimelineItem[]; now: number; testId: string }) {
+export function Timeline({ steps, now, testId }: { steps: readonly TimelineStep[]; now: number; testId: string }) {
   return (
     <ol className="timeline" data-testid={testId}>
       {steps.map((s, i) => (

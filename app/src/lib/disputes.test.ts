@@ -19,20 +19,20 @@ describe('disputeTimeline', () => {
   it('marks the current window and lays out their ends', () => {
     expect(states(disputeTimeline(d, { type: 'Evidence' }))).toEqual(['opened:done', 'evidence:now', 'commit:later', 'reveal:later', 'appeal:later', 'ruling:later', 'executed:later']);
     expect(states(disputeTimeline(d, { type: 'Reveal', value: 1 })).slice(1, 5)).toEqual(['evidence:done', 'commit:done', 'reveal:now', 'appeal:later']);
-    expect(disputeTimeline(d, { type: 'Commit', value: 1 }).map((s) => s.ends)).toEqual([0n, 10n, 20n, 30n, 40n, undefined, undefined]);
+    expect(disputeTimeline(d, { type: 'Commit', value: 1 }).map((s) => s.at)).toEqual([0n, 10n, 20n, 30n, 40n, undefined, undefined]);
     expect(states(disputeTimeline({ ...d, executed: true }, { type: 'Final' })).slice(-2)).toEqual(['ruling:done', 'executed:done']);
   });
   it('shows the appeal round and the fresh round with their own windows', () => {
     const appealed = { ...d, appeal: { commitEnds: 55n, revealEnds: 65n } };
     const steps = disputeTimeline(appealed, { type: 'Commit', value: 2 });
-    expect(steps[2]).toMatchObject({ label: 'Jurors commit their votes (appeal)', ends: 55n, state: 'now' });
+    expect(steps[2]).toMatchObject({ label: 'Jurors commit their votes (appeal)', at: 55n, state: 'now' });
     // The fresh round's deadlines are stored at opening: they count only once it ran.
     const planned = { ...d, rerunCommitEnds: 45n, rerunRevealEnds: 50n, rerunAppealEnds: 60n };
-    expect(disputeTimeline(planned, { type: 'Evidence' })[2]).toMatchObject({ label: 'Jurors commit their votes', ends: 20n });
-    expect(disputeTimeline(planned, { type: 'AppealWindow' })[4]).toMatchObject({ ends: 40n, state: 'now' });
-    expect(disputeTimeline(planned, { type: 'Reveal', value: 3 })[3]).toMatchObject({ label: 'Jurors reveal their votes (fresh round)', ends: 50n });
+    expect(disputeTimeline(planned, { type: 'Evidence' })[2]).toMatchObject({ label: 'Jurors commit their votes', at: 20n });
+    expect(disputeTimeline(planned, { type: 'AppealWindow' })[4]).toMatchObject({ at: 40n, state: 'now' });
+    expect(disputeTimeline(planned, { type: 'Reveal', value: 3 })[3]).toMatchObject({ label: 'Jurors reveal their votes (fresh round)', at: 50n });
     const ran = { ...planned, rerunRound: { committed: 4 } };
-    expect(disputeTimeline(ran, { type: 'AppealWindow' })[4]).toMatchObject({ ends: 60n, state: 'now' });
+    expect(disputeTimeline(ran, { type: 'AppealWindow' })[4]).toMatchObject({ at: 60n, state: 'now' });
   });
 });
 

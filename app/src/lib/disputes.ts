@@ -2,6 +2,8 @@
 // (`phase(id)`, derived there from time, deadlines and tallies); this lays out the windows the
 // dispute stored at opening (and at an appeal) with their ends in wall time.
 
+import type { TimelineStep } from './timeline';
+
 export type PhaseLike =
   | { type: 'Evidence' }
   | { type: 'Commit'; value: number }
@@ -24,13 +26,7 @@ export interface DisputeLike {
   executed: boolean;
 }
 
-export interface TimelineStep {
-  key: string;
-  label: string;
-  /** When the step ends (ms), if it is a window. */
-  ends?: bigint;
-  state: 'done' | 'now' | 'later';
-}
+export type { TimelineStep };
 
 /** The round whose votes the current phase takes (1 first instance, 2 appeal, 3 fresh round). */
 export function currentRound(phase: PhaseLike): number | undefined {
@@ -65,11 +61,11 @@ export function disputeTimeline(d: DisputeLike, phase: PhaseLike): TimelineStep[
   };
   const roundName = round === 2 ? ' (appeal)' : round === 3 ? ' (fresh round)' : '';
   return [
-    { key: 'opened', label: 'Opened', ends: d.openedAt, state: 'done' },
-    { key: 'evidence', label: 'Evidence', ends: d.evidenceEnds, state: state('evidence') },
-    { key: 'commit', label: `Jurors commit their votes${roundName}`, ends: commitEnds, state: state('commit') },
-    { key: 'reveal', label: `Jurors reveal their votes${roundName}`, ends: revealEnds, state: state('reveal') },
-    { key: 'appeal', label: appealed ? 'Appeal window (appealed)' : 'Appeal window', ends: rerun ? d.rerunAppealEnds : d.appealEnds, state: state('appeal') },
+    { key: 'opened', label: 'Opened', at: d.openedAt, state: 'done' },
+    { key: 'evidence', label: 'Evidence', at: d.evidenceEnds, state: state('evidence') },
+    { key: 'commit', label: `Jurors commit their votes${roundName}`, at: commitEnds, state: state('commit') },
+    { key: 'reveal', label: `Jurors reveal their votes${roundName}`, at: revealEnds, state: state('reveal') },
+    { key: 'appeal', label: appealed ? 'Appeal window (appealed)' : 'Appeal window', at: rerun ? d.rerunAppealEnds : d.appealEnds, state: state('appeal') },
     { key: 'ruling', label: 'Ruling final', state: state('ruling') },
     { key: 'executed', label: 'Ruling executed', state: d.executed ? 'done' : 'later' },
   ];

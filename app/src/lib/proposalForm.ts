@@ -6,7 +6,7 @@
 // Pure, unit-tested; the metadata and its `TypinkRegistry` are passed in.
 
 import { TypinkRegistry } from 'dedot/contracts';
-import { blake2AsU8a, normalizeName, u8aToHex } from 'dedot/utils';
+import { blake2AsU8a, concatU8a, hexToU8a, normalizeName, u8aToHex } from 'dedot/utils';
 import { formatAmount, parseAmount } from './amount';
 
 export type TargetKind = 'governance' | 'registry' | 'token';
@@ -129,7 +129,7 @@ interface MetaType {
 interface MetaMessage {
   label: string;
   selector: string;
-  args: Array<{ label: string; type: { type: number } }>;
+  args: Array<{ label: string; type: { type: number; displayName?: string[] } }>;
 }
 export interface MetadataLike {
   types: MetaType[];
@@ -186,25 +186,25 @@ export function selectorOf(name: string): `0x${string}` {
  *  @throws UnsupportedArgument if an argument's type cannot be a form field. */
 export function buildForm(call: AllowedCall, metadata: MetadataLike): CallForm {
   let selector: `0x${string}`;
-  let args: Array<{ name: string; typeId: number }>;
+  // Each argument with the type name the contract gave it (`Balance`, `Timestamp`, ...).
+  let typed: Array<{ name: string; typeId: number; typeName: string | undefined }>;
   if (call.internalArgs) {
     selector = selectorOf(call.message);
-    args = call.internalArgs.map((a) => ({ name: a.name, typeId: findTypeId(metadata, a.type) }));
+    typed = call.internalArgs.map((a) => ({ name: a.name, typeId: findTypeId(metadata, a.type), typeName: a.type }));
   } else {
     const message = metadata.spec.messages.find((m) => m.label === call.message);
     if (!message) throw new UnsupportedArgument(`the ${call.target} has no message ${call.message}`);
     selector = message.selector as `0x${string}`;
-    args = message.args.map((a) => ({ name: a.label, typeId: a.type.type }));
+    typed = message.args.map((a) => ({ name: a.label, typeId: a.type.type, typeName: a.type.displayName?.[a.type.displayName.length - 1] }));
   }
-  const fields = args.flatMap((a) => {
-    const type = typeOf(metadata, a.typeId);
-    const typeName = type.def.primitive === 'u128' ? 'Balance' : undefined;
-    return fieldsOf(metadata, a.typeId, normalizeName(a.name), a.name, typeName);
-  });
-  return { call, selector, args, fields };
+  const fields = typed.flatMap((a) => fieldsOf(metadata, a.typeId, normalizeName(a.name), a.name, a.typeName));
+  return { call, selector, args: typed.map(({ name, typeId }) => ({ name, typeId })), fields };
 }
 
 export type FormValues = Record<string, string>;
+
+/** A decoded AccountId (dedot's AccountId32). */
+const isAccount = (v: unknown): v is { address(prefix?: number): string } => typeof v === 'object' && v !== null && typeof (v as { address?: unknown }).address === 'function';
 
 function get(obj: unknown, path: string[]): unknown {
   return path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
@@ -214,10 +214,10 @@ function get(obj: unknown, path: string[]): unknown {
 export function valuesFrom(form: CallForm, args: Record<string, unknown>, fmt: { decimals: number; ss58?: number }): FormValues {
   const values: FormValues = {};
   for (const f of form.fields) {
-    const v = get(args, f.key.split('.'));
+    const v = fieldValue(args, f);
     if (v === undefined) continue;
     if (f.kind === 'amount' && typeof v === 'bigint') values[f.key] = formatAmount(v, { decimals: fmt.decimals, group: false });
-    else if (f.kind === 'account' && typeof v === 'object' && v !== null && 'address' in v) values[f.key] = (v as { address(p?: number): string }).address(fmt.ss58);
+    else if (f.kind === 'account' && isAccount(v)) values[f.key] = v.address(fmt.ss58);
     else values[f.key] = String(v);
   }
   return values;
@@ -286,22 +286,14 @@ export function encodeCall(form: CallForm, values: FormValues, metadata: Metadat
     else errors[f.key] = r.error;
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const parts = form.args.map((a) => registry.findCodec(a.typeId).tryEncode(args[normalizeName(a.name)]));
-  const input = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    input.set(p, at);
-    at += p.length;
-  }
+  const input = concatU8a(...form.args.map((a) => registry.findCodec(a.typeId).tryEncode(args[normalizeName(a.name)])));
   return { ok: true, selector: form.selector, input: u8aToHex(input) as `0x${string}`, args };
 }
 
 /** A stored proposal's input decoded by the form's argument types, or undefined if it does not decode exactly. */
 export function decodeCall(form: CallForm, input: `0x${string}`, metadata: MetadataLike): Record<string, unknown> | undefined {
   const registry = new TypinkRegistry(metadata as never);
-  const hex = input.slice(2);
-  const bytes = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  const bytes = hexToU8a(input);
   const args: Record<string, unknown> = {};
   let at = 0;
   try {
@@ -329,7 +321,7 @@ export function fieldText(f: FormField, value: unknown, fmt: { decimals: number;
   if (f.kind === 'duration' && (typeof value === 'bigint' || typeof value === 'number')) return `${durationText(BigInt(value))} (${value} ms)`;
   if (f.kind === 'bps' && typeof value === 'number') return `${value / 100}% (${value} bps)`;
   if (f.kind === 'bool') return value ? 'yes' : 'no';
-  if (f.kind === 'account' && typeof value === 'object' && value !== null && 'address' in value) return (value as { address(p?: number): string }).address(fmt.ss58);
+  if (f.kind === 'account' && isAccount(value)) return value.address(fmt.ss58);
   return String(value);
 }
 
@@ -356,11 +348,7 @@ export function durationText(ms: bigint): string {
 
 /** The fields whose proposed value differs from the current one (a parameter change's diff). */
 export function changedFields(form: CallForm, proposed: Record<string, unknown>, current: Record<string, unknown>): FormField[] {
-  return form.fields.filter((f) => {
-    const a = get(proposed, f.key.split('.'));
-    const b = get(current, f.key.split('.'));
-    return String(a) !== String(b);
-  });
+  return form.fields.filter((f) => String(fieldValue(proposed, f)) !== String(fieldValue(current, f)));
 }
 
 export function fieldValue(args: Record<string, unknown>, f: FormField): unknown {

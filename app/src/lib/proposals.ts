@@ -2,6 +2,7 @@
 // contract (`proposal_state(id)`); this lays out the windows the proposal stored at creation
 // (`voting_ends`, `eta`, `expires`) and says what the connected member may do now.
 
+import type { TimelineStep } from './timeline';
 import type { GovernanceParamsGovernanceParams, GovernanceProposal, GovernanceProposalState } from '../contracts/types/governance';
 
 /** Where a proposal stands (`proposal_state`). */
@@ -10,13 +11,8 @@ export type ProposalStateLike = GovernanceProposalState;
 /** The stored proposal's deadlines and counts. */
 export type ProposalLike = Pick<GovernanceProposal, 'createdAt' | 'votingEnds' | 'eta' | 'expires' | 'quorum' | 'thresholdBps' | 'vetoQuorum' | 'yes' | 'no' | 'vetoes'>;
 
-export interface ProposalStep {
-  key: 'proposed' | 'voting' | 'timelock' | 'executable' | 'end';
-  label: string;
-  /** When the step ends (ms), for a window; when it happened, for `proposed`. */
-  at?: bigint;
-  state: 'done' | 'now' | 'later' | 'skipped';
-}
+/** A step of a proposal's timeline (keys: proposed, voting, timelock, executable, end). */
+export type ProposalStep = TimelineStep;
 
 export function proposalStateText(state: ProposalStateLike): string {
   switch (state.type) {

@@ -107,7 +107,7 @@ export default function DisputePage({ id }: { id: bigint }) {
         </dd>
       </dl>
       <h2>Timeline</h2>
-      <Timeline steps={disputeTimeline(d, view.phase).map((s) => ({ ...s, at: s.ends }))} now={now} testId="timeline" />
+      <Timeline steps={disputeTimeline(d, view.phase)} now={now} testId="timeline" />
       {action && <WriteDialog action={{ ...action, describeError }} onClose={() => setAction(undefined)} onDone={refresh} />}
       {who && party && view.phase.type !== 'Final' && (
         <form

@@ -50,11 +50,12 @@ export default function NewProposalPage() {
     let alive = true;
     setLoaded(undefined);
     void (async () => {
-      const { form, metadata } = await formOf(call);
-      const currentParams = call.message === 'set_params' ? (call.target === 'governance' ? await governance.params() : await registry.params()) : undefined;
+      const [{ form, metadata }, governanceParams] = await Promise.all([formOf(call), governance.params()]);
+      // A parameter change starts from the target's current parameters (governance's are read already).
+      const currentParams = call.message !== 'set_params' ? undefined : call.target === 'governance' ? governanceParams : await registry.params();
       const current = currentParams ? { params: currentParams } : undefined;
-      setRules(await governance.params());
       if (!alive) return;
+      setRules(governanceParams);
       setLoaded({ form, metadata, current });
       setValues(current ? valuesFrom(form, current, { decimals }) : {});
       setErrors({});

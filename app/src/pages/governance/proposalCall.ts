@@ -17,12 +17,26 @@ export async function formOf(call: AllowedCall): Promise<{ form: CallForm; metad
   return { form: buildForm(call, metadata), metadata };
 }
 
+// A proposal's call never changes: decoded once per target, selector and input, not on every
+// block or event the pages re-read on.
+const described = new Map<string, Promise<DescribedCall | undefined>>();
+
 /** The stored call in words, or undefined if it is not one the app knows how to read. */
-export async function describeCall(view: ProposalView, addresses: { governance: string; registry: string }, ss58: number): Promise<DescribedCall | undefined> {
+export function describeCall(view: ProposalView, addresses: { governance: string; registry: string }, ss58: number): Promise<DescribedCall | undefined> {
   const target = view.proposal.target.address(ss58);
-  const call = callFor(targetKind(target, addresses), view.proposal.selector);
-  if (!call) return undefined;
-  const { form, metadata } = await formOf(call);
-  const args = decodeCall(form, view.proposal.input, metadata);
-  return args ? { call, form, args } : undefined;
+  const key = `${addresses.governance}/${addresses.registry}/${target}/${view.proposal.selector}/${view.proposal.input}`;
+  let entry = described.get(key);
+  if (!entry) {
+    entry = (async () => {
+      const call = callFor(targetKind(target, addresses), view.proposal.selector);
+      if (!call) return undefined;
+      const { form, metadata } = await formOf(call);
+      const args = decodeCall(form, view.proposal.input, metadata);
+      return args ? { call, form, args } : undefined;
+    })();
+    // A failed read (the metadata chunk did not load) is not kept: the next read tries again.
+    entry.catch(() => described.delete(key));
+    described.set(key, entry);
+  }
+  return entry;
 }
